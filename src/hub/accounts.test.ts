@@ -7,11 +7,12 @@ import { openDesk } from '../main/core/desk';
 import { messageDetail, say, sayCount } from '../shared/messageKeys';
 import { changeUser, type HubUser } from './accounts';
 import type { Hub } from './server';
-import { call, makeUser, PASSWORD, testHub, testPostgres, type TestPostgres } from './testing/hubFixture';
+import { call, hubWithPeople, makeUser, PASSWORD, testHub, type HubWithPeople, type TestPostgres } from './testing/hubFixture';
 
 // Accounts and roles against a real PostgreSQL: sign-in, throttling, sessions that expire
 // and are revoked, sign-out, the admin API, and `npm run hub -- create-admin`.
 
+let fixture: HubWithPeople<'omar'>;
 let pg: TestPostgres;
 let hub: Hub;
 let clock = Date.now();
@@ -21,17 +22,13 @@ const signIn = (email: string, password: string, extra: Record<string, unknown> 
   call<{ token: string; user: HubUser; expiresAt: number }>(hub.url, 'POST', '/auth/sign-in', { body: { email, password, ...extra } });
 
 beforeAll(async () => {
-  pg = await testPostgres();
-  hub = await testHub(await pg.freshDatabase(), { now: () => clock, sessionTtlMs: 60 * 60_000 });
-  await makeUser(hub, { email: 'omar@desk.test', role: 'admin' });
+  fixture = await hubWithPeople({ omar: { email: 'omar@desk.test', role: 'admin' } }, { hub: { now: () => clock, sessionTtlMs: 60 * 60_000 } });
+  ({ pg, hub } = fixture);
   adminToken = (await signIn('omar@desk.test', PASSWORD)).body.token;
 }, 60_000);
 
 // Stopping PostgreSQL ends with a checkpoint that fsyncs: seconds on a busy machine.
-afterAll(async () => {
-  await hub?.close();
-  await pg?.stop();
-}, 60_000);
+afterAll(() => fixture?.close(), 60_000);
 
 describe('sign-in and sessions', () => {
   it('signs in with email and password (any case), and the token names the user', async () => {

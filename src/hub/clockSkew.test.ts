@@ -2,10 +2,10 @@ import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { openDesk, type Clock, type Desk } from '../main/core/desk';
+import type { Clock } from '../main/core/desk';
 import type { HubUser } from './accounts';
 import type { Hub } from './server';
-import { call, makeUser, PASSWORD, signInAt, type DeskPerson, testHub, testPostgres, type TestPostgres } from './testing/hubFixture';
+import { call, hubWithPeople, makeUser, PASSWORD, type DeskPerson, testHub, type HubWithPeople, type TestPostgres } from './testing/hubFixture';
 
 // A call centre where one desk's clock is wrong (10 minutes fast, 10 minutes slow, a day
 // behind after a dead CMOS battery) while the hub's and the other desks' are right. A real hub
@@ -16,24 +16,21 @@ import { call, makeUser, PASSWORD, signInAt, type DeskPerson, testHub, testPostg
 const MIN = 60_000;
 const DAY = 24 * 60 * MIN;
 
+let fixture: HubWithPeople<'ava' | 'ben'>;
 let pg: TestPostgres;
 let hub: Hub;
 let ava: HubUser;
 let ben: HubUser;
-const desks: Desk[] = [];
 
 beforeAll(async () => {
-  pg = await testPostgres();
-  hub = await testHub(await pg.freshDatabase());
-  ava = await makeUser(hub, { email: 'ava@skew.test', name: 'Ava', role: 'agent', segments: ['government'] });
-  ben = await makeUser(hub, { email: 'ben@skew.test', name: 'Ben', role: 'agent', segments: ['government'] });
+  fixture = await hubWithPeople({
+    ava: { email: 'ava@skew.test', name: 'Ava', role: 'agent', segments: ['government'] },
+    ben: { email: 'ben@skew.test', name: 'Ben', role: 'agent', segments: ['government'] },
+  });
+  ({ pg, hub, people: { ava, ben } } = fixture);
 }, 60_000);
 
-afterAll(async () => {
-  for (const d of desks) d.close();
-  await hub?.close();
-  await pg?.stop();
-}, 60_000);
+afterAll(() => fixture?.close(), 60_000);
 
 type Person = DeskPerson;
 
@@ -47,9 +44,7 @@ async function deskAt(
 ): Promise<Person> {
   const skewOf = typeof skewMs === 'number' ? () => skewMs : skewMs;
   const clock: Clock = { now: () => Date.now() + skewOf() };
-  const d = await openDesk({ dataDir, clock, testClock: true, followHubClock, hubUrl: more.hubUrl ?? hub.url, sync: { live: false, deskVersion: more.deskVersion, fetch: more.fetch } });
-  desks.push(d);
-  return signInAt(d, user);
+  return fixture.deskFor(user, { dataDir, clock, followHubClock, hubUrl: more.hubUrl ?? hub.url, sync: { deskVersion: more.deskVersion, fetch: more.fetch } });
 }
 
 /** A ticket for a government customer (premier cover, on the 24x7 calendar: every minute counts). */
@@ -148,7 +143,6 @@ describe('one desk’s clock is wrong', () => {
       const id = await newTicket(right, 'restart');
       await both(right, first);
       first.desk.close();
-      desks.splice(desks.indexOf(first.desk), 1);
       // Opened again: the offset is measured anew (the clock may have been set right meanwhile).
       // Before, its scheduler's first tick ran on the computer's clock before the hub answered,
       // fired the 4-hour breach, and the ticket went to tier 2 on this desk.

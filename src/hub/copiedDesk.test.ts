@@ -1,5 +1,4 @@
-import { cpSync, mkdtempSync, rmSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { cpSync } from 'node:fs';
 import { join } from 'node:path';
 import { Writable } from 'node:stream';
 import BetterSqlite3 from 'better-sqlite3';
@@ -15,7 +14,7 @@ import { apiSocket, type ApiSocket } from '../main/core/testing/apiSocket';
 import { say } from '../shared/messageKeys';
 import type { HubUser } from './accounts';
 import type { Hub } from './server';
-import { call, createdPayload, event, makeUser, PASSWORD, signInAt, signInDesk, testHub, testPostgres, type DeskPerson, type TestPostgres } from './testing/hubFixture';
+import { call, createdPayload, event, hubWithPeople, PASSWORD, signInAt, signInDesk, type DeskPerson, type HubWithPeople } from './testing/hubFixture';
 import { DESK_EPOCH_HEADER } from '../shared/deskReport';
 import { uuidv7 } from '../main/core/ids';
 
@@ -28,39 +27,41 @@ import { uuidv7 } from '../main/core/ids';
 // carried the imaging admin's hub session. Now a copy takes an id of its own at its start, and
 // the hub refuses a second writer it still sees under one id, whose desk then takes its own.
 
-let pg: TestPostgres;
+let fixture: HubWithPeople<'omar' | 'ava' | 'ben'>;
 let hub: Hub;
 let omar: HubUser;
 let ava: HubUser;
 let ben: HubUser;
-const root = mkdtempSync(join(tmpdir(), 'tagdesk-copied-'));
+let root: string;
 const shells: WebProcess[] = [];
 const sockets: ApiSocket[] = [];
 const desks: Desk[] = [];
 const answers: { path?: string; status?: number }[] = [];
 
 beforeAll(async () => {
-  pg = await testPostgres();
   // The hub's request lines, to count how its pushes were answered.
   const lines = new Writable({ write: (chunk: Buffer, _e, next) => (answers.push(...String(chunk).split('\n').filter(Boolean).map((l) => JSON.parse(l) as { path?: string; status?: number })), next()) });
-  hub = await testHub(await pg.freshDatabase(), { log: hubLogger({ level: 'info', destination: lines }) });
-  omar = await makeUser(hub, { email: 'omar@copied.test', name: 'Omar', role: 'admin', segments: ['education'] });
-  ava = await makeUser(hub, { email: 'ava@copied.test', name: 'Ava', role: 'agent', segments: ['education'] });
-  ben = await makeUser(hub, { email: 'ben@copied.test', name: 'Ben', role: 'agent', segments: ['education'] });
+  fixture = await hubWithPeople(
+    {
+      omar: { email: 'omar@copied.test', name: 'Omar', role: 'admin', segments: ['education'] },
+      ava: { email: 'ava@copied.test', name: 'Ava', role: 'agent', segments: ['education'] },
+      ben: { email: 'ben@copied.test', name: 'Ben', role: 'agent', segments: ['education'] },
+    },
+    { hub: { log: hubLogger({ level: 'info', destination: lines }) } },
+  );
+  ({ hub, dir: root, people: { omar, ava, ben } } = fixture);
 }, 60_000);
 
 afterAll(async () => {
   for (const s of sockets) s.close();
   for (const d of desks) d.close();
   await Promise.all(shells.map((s) => (s.child.kill('SIGTERM'), s.exited)));
-  await hub?.close();
-  await pg?.stop();
-  rmSync(root, { recursive: true, force: true });
+  await fixture?.close();
 }, 60_000);
 
 /** IT's desk: joined to the hub, the admin signed in through it (the hub registers it), closed. Answers its desk id. */
 async function imageDesk(dir: string): Promise<string> {
-  const d = await openDesk({ dataDir: dir, clock: new TestClock(Date.now()), testClock: true, hubUrl: hub.url, sync: { live: false } });
+  const d = await fixture.openDesk({ dataDir: dir });
   await signInAt(d, omar);
   const id = deskIdOf(new Sql(d.db.sqlite, d.db.kysely));
   d.close();

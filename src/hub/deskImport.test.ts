@@ -1,15 +1,13 @@
-import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { openDesk, type Desk } from '../main/core/desk';
-import { TestClock } from '../main/core/testing/deskHarness';
-import type { Input, Method, Output } from '../shared/api';
+import type { Desk } from '../main/core/desk';
+import { callsOf } from '../main/core/testing/deskHarness';
 import { say } from '../shared/messageKeys';
 import type { HubUser } from './accounts';
 import type { Hub } from './server';
 import { uuidv7 } from '../main/core/ids';
-import { call, event, makeUser, PASSWORD, pushEvents, signInAt, signInDesk, testHub, testPostgres, type TestDesk, type TestPostgres } from './testing/hubFixture';
+import { call, event, hubWithPeople, PASSWORD, pushEvents, signInAt, signInDesk, type DeskPerson, type HubWithPeople, type TestDesk } from './testing/hubFixture';
 
 // A new centre's first day: its admin imports the old desk's customers and tickets, on a desk
 // still alone or already joined, and an empty desk's first people work for days before it is
@@ -20,61 +18,40 @@ import { call, event, makeUser, PASSWORD, pushEvents, signInAt, signInDesk, test
 const FIX = join(import.meta.dirname, '../main/core/import/fixtures');
 const zendesk = ['zendesk-ticket-events.json', 'zendesk-tickets.json', 'zendesk-users.json', 'zendesk-organizations.json'].map((f) => join(FIX, f));
 
-let pg: TestPostgres;
+let fixture: HubWithPeople<'omar' | 'sofia' | 'ava'>;
 let hub: Hub;
 let omar: HubUser;
 let sofia: HubUser;
 let ava: HubUser;
-const desks: Desk[] = [];
 let dir: string;
 
 beforeAll(async () => {
-  pg = await testPostgres();
-  hub = await testHub(await pg.freshDatabase());
-  omar = await makeUser(hub, { email: 'omar@centre.test', name: 'Omar', role: 'admin' });
-  sofia = await makeUser(hub, { email: 'sofia@centre.test', name: 'Sofia', role: 'supervisor', tier: 3, segments: ['education', 'government', 'small_business', 'large_enterprise', 'home'] });
-  ava = await makeUser(hub, { email: 'ava@centre.test', name: 'Ava', role: 'agent', segments: ['education', 'home', 'small_business'] });
-  dir = mkdtempSync(join(tmpdir(), 'tagdesk-desk-import-'));
+  fixture = await hubWithPeople({
+    omar: { email: 'omar@centre.test', name: 'Omar', role: 'admin' },
+    sofia: { email: 'sofia@centre.test', name: 'Sofia', role: 'supervisor', tier: 3, segments: ['education', 'government', 'small_business', 'large_enterprise', 'home'] },
+    ava: { email: 'ava@centre.test', name: 'Ava', role: 'agent', segments: ['education', 'home', 'small_business'] },
+  });
+  ({ hub, dir, people: { omar, sofia, ava } } = fixture);
 }, 60_000);
 
-afterAll(async () => {
-  for (const d of desks) d.close();
-  await hub?.close();
-  await pg?.stop();
-  rmSync(dir, { recursive: true, force: true });
-}, 60_000);
-
-interface Local {
-  desk: Desk;
-  call<M extends Method>(method: M, input?: Input<M>): Promise<Output<M>>;
-}
+afterAll(() => fixture?.close(), 60_000);
 
 /** A desk on its own, set up empty, with one of its stand-ins signed in (or nobody). */
 async function aloneDesk(): Promise<Desk> {
-  const d = await openDesk({ dataDir: ':memory:', clock: new TestClock(Date.now()), testClock: true, sync: { live: false } });
-  desks.push(d);
+  const d = await fixture.openDesk({ hubUrl: undefined }); // not joined
   const conn = d.connect(() => undefined);
   const r = await conn.call('desk.initialize', { mode: 'empty' });
   if (!r.ok) throw new Error(r.error.message);
   return d;
 }
-async function local(d: Desk, name: string): Promise<Local> {
-  const conn = d.connect(() => undefined);
-  const call = async <M extends Method>(method: M, input?: Input<M>): Promise<Output<M>> => {
-    const r = await conn.call(method, input ?? {});
-    if (!r.ok) throw Object.assign(new Error(r.error.message), r.error);
-    return r.result as Output<M>;
-  };
+async function local(d: Desk, name: string): Promise<DeskPerson> {
+  const call = callsOf(d.connect(() => undefined));
   const u = (await call('session.users')).find((x) => x.name === name);
   if (!u) throw new Error(`no user ${name}`);
   await call('session.signIn', { userId: u.id });
   return { desk: d, call };
 }
-async function joinedDesk(): Promise<Desk> {
-  const d = await openDesk({ dataDir: ':memory:', clock: new TestClock(Date.now()), testClock: true, hubUrl: hub.url, sync: { live: false } });
-  desks.push(d);
-  return d;
-}
+const joinedDesk = (): Promise<Desk> => fixture.openDesk();
 
 const names = (d: Desk) => (d.db.sqlite.prepare('select name from customers order by name').pluck().all() as string[]);
 /** Open tickets (the finished ones an import brings are checked with their comments, below). */

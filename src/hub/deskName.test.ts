@@ -1,11 +1,10 @@
-import { cpSync, mkdtempSync, rmSync } from 'node:fs';
-import { hostname, tmpdir } from 'node:os';
+import { cpSync } from 'node:fs';
+import { hostname } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { openDesk, type Desk } from '../main/core/desk';
+import type { Desk } from '../main/core/desk';
 import { Sql } from '../main/core/db/exec';
 import { deskIdOf } from '../main/core/outbox';
-import { TestClock } from '../main/core/testing/deskHarness';
 import { deskNameFromHost } from '../shared/deskName';
 import { say } from '../shared/messageKeys';
 import type { HubUser } from './accounts';
@@ -14,40 +13,31 @@ import WebSocket from 'ws';
 import { uuidv7 } from '../main/core/ids';
 import { DESK_NAME_HEADER } from '../shared/deskReport';
 import type { PresenceShown } from './presence';
-import { call, event, makeUser, pushEvents, signInAt, signInDesk, testHub, testPostgres, type TestPostgres } from './testing/hubFixture';
+import { call, event, hubWithPeople, makeUser, pushEvents, signInAt, signInDesk, type HubWithPeople } from './testing/hubFixture';
 
 // A desk's name (src/shared/deskName.ts): its machine's host name at its first start, renamed by
 // an admin; it reaches the hub with the desk's calls and is what the Desks page shows. A desk
 // older than names (it states none) keeps working, shown by its short id. A copy of a desk's
 // folder (an imaged machine) takes its own machine's name and says, once, that it was copied.
 
-let pg: TestPostgres;
+let fixture: HubWithPeople<'omar' | 'ava'>;
 let hub: Hub;
 let omar: HubUser;
 let ava: HubUser;
-const root = mkdtempSync(join(tmpdir(), 'tagdesk-deskname-'));
-const desks: Desk[] = [];
+let root: string;
 const host = deskNameFromHost(hostname());
 
 beforeAll(async () => {
-  pg = await testPostgres();
-  hub = await testHub(await pg.freshDatabase());
-  omar = await makeUser(hub, { email: 'omar@names.test', name: 'Omar', role: 'admin', segments: ['education'] });
-  ava = await makeUser(hub, { email: 'ava@names.test', name: 'Ava', role: 'agent', segments: ['education'] });
+  fixture = await hubWithPeople({
+    omar: { email: 'omar@names.test', name: 'Omar', role: 'admin', segments: ['education'] },
+    ava: { email: 'ava@names.test', name: 'Ava', role: 'agent', segments: ['education'] },
+  });
+  ({ hub, dir: root, people: { omar, ava } } = fixture);
 }, 60_000);
 
-afterAll(async () => {
-  for (const d of desks) d.close();
-  await hub?.close();
-  await pg?.stop();
-  rmSync(root, { recursive: true, force: true });
-}, 60_000);
+afterAll(() => fixture?.close(), 60_000);
 
-const open = async (dir: string) => {
-  const d = await openDesk({ dataDir: dir, clock: new TestClock(Date.now()), testClock: true, hubUrl: hub.url, sync: { live: false } });
-  desks.push(d);
-  return d;
-};
+const open = (dir: string) => fixture.openDesk({ dataDir: dir });
 const idOf = (d: Desk) => deskIdOf(new Sql(d.db.sqlite, d.db.kysely));
 const namesOnHub = async () => Object.fromEntries((await hub.db.selectFrom('desks').select(['id', 'name']).execute()).map((r) => [r.id, r.name]));
 
@@ -82,7 +72,6 @@ describe('a desk’s name', () => {
     const again = await admin.call('hubDesks.list');
     expect(again.desks.find((x) => x.id === old.deskId)?.name).toBeNull();
     d.close();
-    desks.splice(desks.indexOf(d), 1);
   }, 60_000);
 
   it('a copy of a named desk’s folder takes its machine’s name and a new id, and tells whoever signs in first, until dismissed', async () => {
@@ -93,7 +82,6 @@ describe('a desk’s name', () => {
     await d.sync.syncNow();
     const imageId = idOf(d);
     d.close();
-    desks.splice(desks.indexOf(d), 1);
 
     cpSync(image, join(root, 'machine-2'), { recursive: true });
     const copy = await open(join(root, 'machine-2'));

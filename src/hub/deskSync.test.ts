@@ -9,7 +9,7 @@ import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
 import type { Output, Push, PushPayload } from '../shared/api';
 import { wantsReturnedNotice } from '../shared/access';
 import { openDesk, type Desk } from '../main/core/desk';
-import { TestClock } from '../main/core/testing/deskHarness';
+import { callsOf, TestClock } from '../main/core/testing/deskHarness';
 import { keptTrends, recountTrends } from '../main/core/testing/trendRecount';
 import { changeUser, type HubUser } from './accounts';
 import { backupDesk, restoreDesk } from '../main/core/db/database';
@@ -18,7 +18,7 @@ import { uuidv7 } from '../main/core/ids';
 import { deskIdOf, outbox } from '../main/core/outbox';
 import { PUSH_LIMIT } from '../main/core/sync/engine';
 import type { Hub } from './server';
-import { call, makeUser, PASSWORD, signInAt, type DeskPerson, signInDesk, testHub, testPostgres, type TestPostgres } from './testing/hubFixture';
+import { call, hubWithPeople, makeUser, PASSWORD, signInAt, type DeskPerson, signInDesk, testHub, type HubWithPeople, type TestPostgres } from './testing/hubFixture';
 import { mergeVersions } from '../main/core/testing/mergeVersions';
 import { say } from '../shared/messageKeys';
 import { ticketNumber } from '../shared/domain';
@@ -27,6 +27,7 @@ import { ticketNumber } from '../shared/domain';
 // converge, the same ticket taken on two desks offline (one wins, the other gets a
 // conflict with the reason), the same SLA breach fired on two desks (one escalation).
 
+let fixture: HubWithPeople<'ava' | 'ben' | 'sam'>;
 let pg: TestPostgres;
 let hub: Hub;
 let ava: HubUser;
@@ -36,27 +37,28 @@ const desks: Desk[] = [];
 let hubAhead = 0;
 
 beforeAll(async () => {
-  pg = await testPostgres();
-  // The hub's clock is the machine's, moved on with the desks' where a test lets days pass.
-  hub = await testHub(await pg.freshDatabase(), { now: () => Date.now() + hubAhead });
-  ava = await makeUser(hub, { email: 'ava@desk.test', name: 'Ava', role: 'agent', segments: ['education'] });
-  ben = await makeUser(hub, { email: 'ben@desk.test', name: 'Ben', role: 'agent', segments: ['education'] });
-  sam = await makeUser(hub, { email: 'sam@desk.test', name: 'Sam', role: 'specialist', tier: 2, segments: ['education'] });
+  fixture = await hubWithPeople(
+    {
+      ava: { email: 'ava@desk.test', name: 'Ava', role: 'agent', segments: ['education'] },
+      ben: { email: 'ben@desk.test', name: 'Ben', role: 'agent', segments: ['education'] },
+      sam: { email: 'sam@desk.test', name: 'Sam', role: 'specialist', tier: 2, segments: ['education'] },
+    },
+    // The hub's clock is the machine's, moved on with the desks' where a test lets days pass.
+    { hub: { now: () => Date.now() + hubAhead } },
+  );
+  ({ pg, hub, people: { ava, ben, sam } } = fixture);
 }, 60_000);
 
 afterAll(async () => {
   for (const d of desks) d.close();
-  await hub?.close();
-  await pg?.stop();
+  await fixture?.close();
 }, 60_000);
 
 type Person = DeskPerson;
 
 /** A desk joined to the hub, with someone signed in through it (and the desk synced, unless told not to). */
 async function deskFor(user: HubUser, desk?: Desk, on: Hub = hub, sync = true): Promise<Person> {
-  const d = desk ?? (await openDesk({ dataDir: ':memory:', clock: new TestClock(Date.now()), testClock: true, hubUrl: on.url, sync: { live: false } }));
-  if (!desk) desks.push(d);
-  return signInAt(d, user, sync);
+  return signInAt(desk ?? (await fixture.openDesk({ hubUrl: on.url })), user, sync);
 }
 
 /** The hub is unreachable for this desk while `fn` runs (its pushes and pulls fail). */
@@ -1325,11 +1327,7 @@ describe('live', () => {
       const conn = behind.connect((p) => news.push(p));
       const b: Person = {
         desk: behind,
-        call: async (method, input) => {
-          const r = await conn.call(method, input ?? {});
-          if (!r.ok) throw Object.assign(new Error(r.error.message), r.error);
-          return r.result as never;
-        },
+        call: callsOf(conn),
       };
       await b.call('session.signInWithPassword', { email: ben.email, password: PASSWORD });
       await behind.sync.syncNow();

@@ -49,16 +49,24 @@ async function query(url: string, text: string): Promise<Record<string, unknown>
   }
 }
 
+/** Closes the last test's desks and hub, and starts a hub on a new database of the file's one server (answered). */
+async function newHub(): Promise<string> {
+  for (const d of desks.splice(0)) d.close();
+  await hub?.close();
+  const url = await pgs.freshDatabase();
+  hub = await testHub(url);
+  return url;
+}
+
 /**
- * A hub on a database of its own, with its nights' backups: `backUp` copies the database while
+ * A new hub (as `newHub`) with its nights' backups: `backUp` copies the database while
  * the hub is stopped and starts it again; `restore` puts a backup back at the same address (the
  * hub's disk lost). `on(name)` addresses another database of the same server.
  */
 async function hubWithBackups() {
-  const url = await pgs.freshDatabase();
+  const url = await newHub();
   const database = url.split('/').pop()!;
   const on = (name: string) => url.replace(/\/[^/]+$/, `/${name}`);
-  hub = await testHub(url);
   const port = Number(new URL(hub.url).port);
   return {
     url,
@@ -149,8 +157,6 @@ describe('a hub restored from an older backup', () => {
   }, 120_000);
 
   it('each desk sends again what the hub lost of its changes: the hub and the other desk get them, under one number everywhere, and one that no longer applies is its author’s conflict', async () => {
-    for (const d of desks.splice(0)) d.close();
-    await hub?.close();
     const { url, on, backUp, restore } = await hubWithBackups();
     const ava = await makeUser(hub, { email: 'ava@resend.test', name: 'Ava', role: 'agent', segments: ['education'] });
     const ben = await makeUser(hub, { email: 'ben@resend.test', name: 'Ben', role: 'agent', segments: ['education'] });
@@ -209,8 +215,6 @@ describe('a hub restored from an older backup', () => {
   }, 120_000);
 
   it('a desk offline across the restore, whose cursor the hub passes again before it pulls, still sees the hub went back: it reads again what it would skip and sends again what the hub lost of its', async () => {
-    for (const d of desks.splice(0)) d.close();
-    await hub?.close();
     const { url, on, backUp, restore } = await hubWithBackups();
     const ava = await makeUser(hub, { email: 'ava@lagging.test', name: 'Ava', role: 'agent', segments: ['education'] });
     const ben = await makeUser(hub, { email: 'ben@lagging.test', name: 'Ben', role: 'agent', segments: ['education'] });
@@ -272,8 +276,6 @@ describe('a hub restored from an older backup', () => {
   }, 120_000);
 
   it('an agent who reads only some segments, whose cursor the restored hub passes again, still sees it went back: the pull names the last event the desk read, before its cursor', async () => {
-    for (const d of desks.splice(0)) d.close();
-    await hub?.close();
     const { url, on, backUp, restore } = await hubWithBackups();
     const ava = await makeUser(hub, { email: 'ava@segments.test', name: 'Ava', role: 'agent', segments: ['education'] });
     const gus = await makeUser(hub, { email: 'gus@segments.test', name: 'Gus', role: 'agent', segments: ['government'] });
@@ -332,8 +334,6 @@ describe('a hub restored from an older backup', () => {
   }, 120_000);
 
   it('a desk that read settings changes the hub lost reads them again in the order their desks send them again: a field ends as the hub’s last change of it set it, as on a new desk', async () => {
-    for (const d of desks.splice(0)) d.close();
-    await hub?.close();
     const { backUp, restore } = await hubWithBackups();
     const olga = await makeUser(hub, { email: 'olga@settings.test', name: 'Olga', role: 'admin' });
     const omar = await makeUser(hub, { email: 'omar@settings.test', name: 'Omar', role: 'admin' });
@@ -375,9 +375,7 @@ describe('a hub restored from an older backup', () => {
   }, 120_000);
 
   it('a desk keeps what it sent of other streams than tickets (to send again after a restore) for 30 days after the hub accepted it, not for good', async () => {
-    for (const d of desks.splice(0)) d.close();
-    await hub?.close();
-    hub = await testHub(await pgs.freshDatabase());
+    await newHub();
     const ava = await makeUser(hub, { email: 'ava@kept.test', name: 'Ava', role: 'agent', segments: ['education'] });
     const a = await deskFor(ava);
     const kept = () => (a.desk.db.sqlite.prepare('select event_id as id, stream, sent_at as sentAt from sent_events order by global_seq').all() as { id: string; stream: string; sentAt: number }[]);
@@ -399,9 +397,7 @@ describe('a hub restored from an older backup', () => {
   }, 120_000);
 
   it('a desk pulling from a hub before atId (which refuses a parameter it does not know) pulls as before, and names it no more', async () => {
-    for (const d of desks.splice(0)) d.close();
-    await hub?.close();
-    hub = await testHub(await pgs.freshDatabase());
+    await newHub();
     const ava = await makeUser(hub, { email: 'ava@older.test', name: 'Ava', role: 'agent', segments: ['education'] });
     const ben = await makeUser(hub, { email: 'ben@older.test', name: 'Ben', role: 'agent', segments: ['education'] });
     // What a hub before atId answers a pull naming it (its pull schema is strict).
@@ -429,9 +425,7 @@ describe('a hub restored from an older backup', () => {
   }, 120_000);
 
   it('an agent pulling from a hub before atSeq (stop 53-54: it knows atId, refuses atSeq) pulls as before, and names only the event at its cursor from then on', async () => {
-    for (const d of desks.splice(0)) d.close();
-    await hub?.close();
-    hub = await testHub(await pgs.freshDatabase());
+    await newHub();
     const ava = await makeUser(hub, { email: 'ava@older54.test', name: 'Ava', role: 'agent', segments: ['education'] });
     const gus = await makeUser(hub, { email: 'gus@older54.test', name: 'Gus', role: 'agent', segments: ['government'] });
     let refused = 0;

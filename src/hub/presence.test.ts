@@ -9,14 +9,14 @@ import type { Presence } from '../shared/syncApi';
 import { uuidv7 } from '../main/core/ids';
 import { PRESENCE_TTL_MS, type PresenceShown } from './presence';
 import type { Hub } from './server';
-import { call, event, makeUser, PASSWORD, pushEvents, signInDesk, testHub, testPostgres, type TestDesk, type TestPostgres } from './testing/hubFixture';
+import { call, event, hubWithPeople, PASSWORD, pushEvents, testHub, type HubWithPeople, type TestDesk } from './testing/hubFixture';
 
 // Presence through the hub, against a real PostgreSQL: who else has a ticket open or is
 // typing on it, told live to the desks that may see the ticket's segment (and to nobody
 // else), asked for by any hub process on the same database, gone when a desk's socket closes
 // or, for a desk that vanished without a word, once its entry expires.
 
-let pg: TestPostgres;
+let fixture: HubWithPeople<'ava' | 'sam' | 'hana' | 'grace', 'ava' | 'sam' | 'hana' | 'grace'>;
 let hub: Hub;
 let second: Hub;
 /** How far this file's hubs run ahead of the wall clock (moved to let entries expire). */
@@ -28,21 +28,23 @@ let homeAgent: TestDesk;
 let supervisor: TestDesk;
 
 beforeAll(async () => {
-  pg = await testPostgres();
-  const url = await pg.freshDatabase();
-  hub = await testHub(url, { now });
+  fixture = await hubWithPeople(
+    {
+      ava: { email: 'ava@desk.test', name: 'Ava', role: 'agent', segments: ['education'] },
+      sam: { email: 'sam@desk.test', name: 'Sam', role: 'specialist', tier: 2, segments: ['education'] },
+      hana: { email: 'hana@desk.test', name: 'Hana', role: 'agent', segments: ['home'] },
+      grace: { email: 'grace@desk.test', name: 'Grace', role: 'supervisor' },
+    },
+    { hub: { now }, sessions: ['ava', 'sam', 'hana', 'grace'] },
+  );
+  ({ hub, sessions: { ava: agent, sam: specialist, hana: homeAgent, grace: supervisor } } = fixture);
   // A second hub process on the same database, as behind a load balancer.
-  second = await testHub(url, { now });
-  agent = await signInDesk(hub, await makeUser(hub, { email: 'ava@desk.test', name: 'Ava', role: 'agent', segments: ['education'] }));
-  specialist = await signInDesk(hub, await makeUser(hub, { email: 'sam@desk.test', name: 'Sam', role: 'specialist', tier: 2, segments: ['education'] }));
-  homeAgent = await signInDesk(hub, await makeUser(hub, { email: 'hana@desk.test', name: 'Hana', role: 'agent', segments: ['home'] }));
-  supervisor = await signInDesk(hub, await makeUser(hub, { email: 'grace@desk.test', name: 'Grace', role: 'supervisor' }));
+  second = await testHub(fixture.databaseUrl, { now });
 }, 60_000);
 
 afterAll(async () => {
   await second?.close();
-  await hub?.close();
-  await pg?.stop();
+  await fixture?.close();
 }, 60_000);
 
 type Message = Record<string, unknown>;

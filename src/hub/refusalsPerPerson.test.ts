@@ -1,41 +1,38 @@
 import { createServer, request as httpRequest, type IncomingMessage } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
-import { openDesk, type Desk } from '../main/core/desk';
-import { TestClock } from '../main/core/testing/deskHarness';
+import type { Desk } from '../main/core/desk';
 import { Sql } from '../main/core/db/exec';
 import { uuidv7 } from '../main/core/ids';
 import { deskIdOf, outbox } from '../main/core/outbox';
 import type { HubUser } from './accounts';
 import type { Hub } from './server';
-import { makeUser, signInAt, testHub, testPostgres, type DeskPerson, type TestPostgres } from './testing/hubFixture';
+import { hubWithPeople, signInAt, type DeskPerson, type HubWithPeople } from './testing/hubFixture';
 
 // A change the hub refused reaches its author's conflicts page even when the answer to the push
 // that carried it never reached the desk, and the desk's next pulls are made with another person's
 // session (the hub tells a pull the refusals of the person whose session makes it).
 
-let pg: TestPostgres;
+let fixture: HubWithPeople<'ava' | 'ben'>;
 let hub: Hub;
 let ava: HubUser;
 let ben: HubUser;
-const desks: Desk[] = [];
 const servers: ReturnType<typeof createServer>[] = [];
 
 beforeAll(async () => {
-  pg = await testPostgres();
-  hub = await testHub(await pg.freshDatabase());
-  ava = await makeUser(hub, { email: 'ava@desk.test', name: 'Ava', role: 'agent', segments: ['education'] });
-  ben = await makeUser(hub, { email: 'ben@desk.test', name: 'Ben', role: 'agent', segments: ['education'] });
+  fixture = await hubWithPeople({
+    ava: { email: 'ava@desk.test', name: 'Ava', role: 'agent', segments: ['education'] },
+    ben: { email: 'ben@desk.test', name: 'Ben', role: 'agent', segments: ['education'] },
+  });
+  ({ hub, people: { ava, ben } } = fixture);
 }, 60_000);
 
 afterAll(async () => {
-  for (const d of desks) d.close();
   for (const s of servers) {
     s.closeAllConnections();
     await new Promise<void>((resolve) => s.close(() => resolve()));
   }
-  await hub?.close();
-  await pg?.stop();
+  await fixture?.close();
 }, 60_000);
 
 /**
@@ -86,8 +83,7 @@ describe('a refused change whose push answer was lost', () => {
     const proxy = await lossyProxy();
     const warn = vi.spyOn(console, 'warn').mockImplementation(() => undefined);
     try {
-      const desk = await openDesk({ dataDir: ':memory:', clock: new TestClock(Date.now()), testClock: true, hubUrl: proxy.url, sync: { live: false } });
-      desks.push(desk);
+      const desk = await fixture.openDesk({ hubUrl: proxy.url });
       const a: DeskPerson = await signInAt(desk, ava);
       const b: DeskPerson = await signInAt(desk, ben);
       const sql = desk.db.sqlite;

@@ -3,12 +3,12 @@ import { sql } from 'kysely';
 import WebSocket from 'ws';
 import { uuidv7 } from '../main/core/ids';
 import type { Hub } from './server';
-import { call, event, makeUser, PASSWORD, pushEvents, signInDesk, testHub, testPostgres, type TestDesk, type TestPostgres } from './testing/hubFixture';
+import { call, event, hubWithPeople, PASSWORD, pushEvents, signInDesk, type HubWithPeople, type TestDesk } from './testing/hubFixture';
 
 // The security battery: what a broken or tampered desk (or anyone on the network) can send.
 // Each attempt gets a clear error, and the hub's log, projection and head are unchanged.
 
-let pg: TestPostgres;
+let fixture: HubWithPeople<'ava' | 'ben' | 'sam' | 'grace', 'ava' | 'ben' | 'sam'>;
 let hub: Hub;
 let clock = Date.now();
 let agent: TestDesk;
@@ -17,22 +17,23 @@ let specialist: TestDesk;
 let ticket: string;
 
 beforeAll(async () => {
-  pg = await testPostgres();
-  hub = await testHub(await pg.freshDatabase(), { now: () => clock, bodyLimit: 64 * 1024, sessionTtlMs: 60 * 60_000 });
-  agent = await signInDesk(hub, await makeUser(hub, { email: 'ava@desk.test', role: 'agent', segments: ['education'] }));
-  other = await signInDesk(hub, await makeUser(hub, { email: 'ben@desk.test', role: 'agent', segments: ['education'] }));
-  specialist = await signInDesk(hub, await makeUser(hub, { email: 'sam@desk.test', role: 'specialist', tier: 2, segments: ['education'] }));
-  await makeUser(hub, { email: 'grace@desk.test', role: 'supervisor' });
+  fixture = await hubWithPeople(
+    {
+      ava: { email: 'ava@desk.test', role: 'agent', segments: ['education'] },
+      ben: { email: 'ben@desk.test', role: 'agent', segments: ['education'] },
+      sam: { email: 'sam@desk.test', role: 'specialist', tier: 2, segments: ['education'] },
+      grace: { email: 'grace@desk.test', role: 'supervisor' },
+    },
+    { hub: { now: () => clock, bodyLimit: 64 * 1024, sessionTtlMs: 60 * 60_000 }, sessions: ['ava', 'ben', 'sam'] },
+  );
+  ({ hub, sessions: { ava: agent, ben: other, sam: specialist } } = fixture);
   ticket = `T-${uuidv7()}`;
   const r = await pushEvents(hub, agent, [event(agent, ticket, 1, 'CREATED', { segment: 'education' })]);
   expect(r.body.results[0]!.status).toBe('accepted');
 }, 60_000);
 
 // Stopping PostgreSQL ends with a checkpoint that fsyncs: seconds on a busy machine.
-afterAll(async () => {
-  await hub?.close();
-  await pg?.stop();
-}, 60_000);
+afterAll(() => fixture?.close(), 60_000);
 
 /** Everything a desk could observe of the hub's truth. */
 async function truth(): Promise<string> {

@@ -1,8 +1,8 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { pushEvents as pushSchemas, type Input, type Method, type Output, type Push } from '../shared/api';
 import { defaultPolicies } from '../shared/sla/defaults';
-import { openDesk, type Desk } from '../main/core/desk';
-import { TestClock } from '../main/core/testing/deskHarness';
+import type { Desk } from '../main/core/desk';
+import { callsOf, TestClock } from '../main/core/testing/deskHarness';
 import { uuidv7 } from '../main/core/ids';
 import type { OutboxEnvelope } from '../shared/ticketLog/envelope';
 import type { HubUser } from './accounts';
@@ -13,7 +13,7 @@ import { userStreamPayloadSchema } from '../shared/userStream';
 import { openDb, openPool } from './db';
 import { migrate, MIGRATIONS } from './migrations';
 import type { Hub } from './server';
-import { call, makeUser, PASSWORD, pushEvents, quietLog, signInDesk, testHub, testPostgres, type TestPostgres } from './testing/hubFixture';
+import { call, hubWithPeople, makeUser, PASSWORD, pushEvents, quietLog, signInDesk, type HubWithPeople, type TestPostgres } from './testing/hubFixture';
 
 // Users, SLA policies and business-hours calendars follow the hub (issue 10, part 4): an
 // admin's policy and calendar change on one desk reaches the others and their SLA clocks
@@ -21,6 +21,7 @@ import { call, makeUser, PASSWORD, pushEvents, quietLog, signInDesk, testHub, te
 // in; the hub refuses a non-admin's policy change and any desk's change to an account; and
 // the same pulled events applied twice change nothing. One real PostgreSQL for the file.
 
+let fixture: HubWithPeople<'olga' | 'ava' | 'ben' | 'carl' | 'greta'>;
 let pg: TestPostgres;
 let hub: Hub;
 let olga: HubUser; // admin
@@ -28,26 +29,22 @@ let ava: HubUser; // agent, education
 let ben: HubUser; // agent, education
 let carl: HubUser; // agent, education
 let greta: HubUser; // supervisor
-const desks: Desk[] = [];
 
 // Monday 2 March 2026, 09:00 in London (UTC before the clocks change).
 const MONDAY_9 = Date.UTC(2026, 2, 2, 9, 0, 0);
 
 beforeAll(async () => {
-  pg = await testPostgres();
-  hub = await testHub(await pg.freshDatabase());
-  olga = await makeUser(hub, { email: 'olga@desk.test', name: 'Olga', role: 'admin' });
-  ava = await makeUser(hub, { email: 'ava@desk.test', name: 'Ava', role: 'agent', segments: ['education'] });
-  ben = await makeUser(hub, { email: 'ben@desk.test', name: 'Ben', role: 'agent', segments: ['education'] });
-  carl = await makeUser(hub, { email: 'carl@desk.test', name: 'Carl', role: 'agent', segments: ['education'] });
-  greta = await makeUser(hub, { email: 'greta@desk.test', name: 'Greta', role: 'supervisor' });
+  fixture = await hubWithPeople({
+    olga: { email: 'olga@desk.test', name: 'Olga', role: 'admin' },
+    ava: { email: 'ava@desk.test', name: 'Ava', role: 'agent', segments: ['education'] },
+    ben: { email: 'ben@desk.test', name: 'Ben', role: 'agent', segments: ['education'] },
+    carl: { email: 'carl@desk.test', name: 'Carl', role: 'agent', segments: ['education'] },
+    greta: { email: 'greta@desk.test', name: 'Greta', role: 'supervisor' },
+  });
+  ({ pg, hub, people: { olga, ava, ben, carl, greta } } = fixture);
 }, 60_000);
 
-afterAll(async () => {
-  for (const d of desks) d.close();
-  await hub?.close();
-  await pg?.stop();
-}, 60_000);
+afterAll(() => fixture?.close(), 60_000);
 
 interface Person {
   desk: Desk;
@@ -57,11 +54,7 @@ interface Person {
   try<M extends Method>(method: M, input?: Input<M>): Promise<{ ok: boolean; message: string }>;
 }
 
-async function newDesk(): Promise<Desk> {
-  const d = await openDesk({ dataDir: ':memory:', clock: new TestClock(MONDAY_9), testClock: true, hubUrl: hub.url, sync: { live: false } });
-  desks.push(d);
-  return d;
-}
+const newDesk = (): Promise<Desk> => fixture.openDesk({ clock: new TestClock(MONDAY_9) });
 
 /** Someone signed in at a desk through the hub. */
 async function signedIn(user: HubUser, desk: Desk): Promise<Person> {
@@ -70,11 +63,7 @@ async function signedIn(user: HubUser, desk: Desk): Promise<Person> {
   const person: Person = {
     desk,
     pushes,
-    async call(method, input) {
-      const r = await conn.call(method, input ?? {});
-      if (!r.ok) throw Object.assign(new Error(r.error.message), r.error);
-      return r.result as never;
-    },
+    call: callsOf(conn),
     async try(method, input) {
       const r = await conn.call(method, input ?? {});
       return r.ok ? { ok: true, message: '' } : { ok: false, message: r.error.message };

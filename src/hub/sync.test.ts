@@ -6,12 +6,12 @@ import { slaPolicySchema } from '../shared/sla/slaClock';
 import { DESK_MACHINE_VERSION, DESK_VERSION_HEADER, systemEventId } from '../shared/ticketLog';
 import type { Envelope } from './envelope';
 import type { Hub } from './server';
-import { call, event, makeUser, pushEvents, signInDesk, testHub, testPostgres, type TestDesk, type TestPostgres } from './testing/hubFixture';
+import { call, event, hubWithPeople, makeUser, pushEvents, signInDesk, testHub, type HubWithPeople, type TestDesk } from './testing/hubFixture';
 
 // The hub's side of sync against a real PostgreSQL: push, refusals, idempotence, the global
 // order, pull, snapshot, live fan-out and presence.
 
-let pg: TestPostgres;
+let fixture: HubWithPeople<'ava' | 'sam' | 'grace' | 'hana', 'ava' | 'sam' | 'grace' | 'hana'>;
 let hub: Hub;
 let agent: TestDesk;
 let specialist: TestDesk;
@@ -19,19 +19,20 @@ let supervisor: TestDesk;
 let homeAgent: TestDesk;
 
 beforeAll(async () => {
-  pg = await testPostgres();
-  hub = await testHub(await pg.freshDatabase());
-  agent = await signInDesk(hub, await makeUser(hub, { email: 'ava@desk.test', role: 'agent', segments: ['education', 'government'] }));
-  specialist = await signInDesk(hub, await makeUser(hub, { email: 'sam@desk.test', role: 'specialist', tier: 2, segments: ['education'] }));
-  supervisor = await signInDesk(hub, await makeUser(hub, { email: 'grace@desk.test', role: 'supervisor' }));
-  homeAgent = await signInDesk(hub, await makeUser(hub, { email: 'hana@desk.test', role: 'agent', segments: ['home'] }));
+  fixture = await hubWithPeople(
+    {
+      ava: { email: 'ava@desk.test', role: 'agent', segments: ['education', 'government'] },
+      sam: { email: 'sam@desk.test', role: 'specialist', tier: 2, segments: ['education'] },
+      grace: { email: 'grace@desk.test', role: 'supervisor' },
+      hana: { email: 'hana@desk.test', role: 'agent', segments: ['home'] },
+    },
+    { sessions: ['ava', 'sam', 'grace', 'hana'] },
+  );
+  ({ hub, sessions: { ava: agent, sam: specialist, grace: supervisor, hana: homeAgent } } = fixture);
 }, 60_000);
 
 // Stopping PostgreSQL ends with a checkpoint that fsyncs: seconds on a busy machine.
-afterAll(async () => {
-  await hub?.close();
-  await pg?.stop();
-}, 60_000);
+afterAll(() => fixture?.close(), 60_000);
 
 const newTicket = () => `T-${uuidv7()}`;
 

@@ -2,7 +2,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { openDesk, type Connection, type Desk } from '../main/core/desk';
 import type { HubUser } from './accounts';
 import type { Hub } from './server';
-import { call, makeUser, PASSWORD, testHub, testPostgres, type TestPostgres } from './testing/hubFixture';
+import { call, hubWithPeople, makeUser, PASSWORD, type HubWithPeople } from './testing/hubFixture';
 
 // A window at a desk joined to a real hub comes back after a reload (F5) or a dropped link, a
 // new connection, without the password: the sign-in gave it a secret, and `session.resume`
@@ -10,23 +10,21 @@ import { call, makeUser, PASSWORD, testHub, testPostgres, type TestPostgres } fr
 // (with the hub session, by the desk's clock), or the hub ended the session (a password reset,
 // a deactivation), or the person is no longer active at the desk.
 
-let pg: TestPostgres;
+let fixture: HubWithPeople<'omar'>;
 let hub: Hub;
 let desk: Desk;
 let clock = Date.now();
 const HUB_SESSION_MS = 60 * 60_000;
 
 beforeAll(async () => {
-  pg = await testPostgres();
-  hub = await testHub(await pg.freshDatabase(), { now: () => clock, sessionTtlMs: HUB_SESSION_MS });
-  await makeUser(hub, { email: 'omar@desk.test', role: 'admin' });
+  fixture = await hubWithPeople({ omar: { email: 'omar@desk.test', role: 'admin' } }, { hub: { now: () => clock, sessionTtlMs: HUB_SESSION_MS } });
+  hub = fixture.hub;
   desk = await openDesk({ dataDir: ':memory:', hubUrl: hub.url, clock: { now: () => clock } });
 }, 60_000);
 
 afterAll(async () => {
   desk?.close();
-  await hub?.close();
-  await pg?.stop();
+  await fixture?.close();
 }, 60_000);
 
 /** A current admin session at the hub (the tests move the clock past older ones). */

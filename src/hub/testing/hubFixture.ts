@@ -8,7 +8,8 @@ import type { Envelope } from '../envelope';
 import { hubLogger } from '../log';
 import { startHub, type Hub, type HubOptions } from '../server';
 import { uuidv7 } from '../../main/core/ids';
-import type { Desk } from '../../main/core/desk';
+import { openDesk, type Desk, type DeskOptions } from '../../main/core/desk';
+import { callsOf, TestClock } from '../../main/core/testing/deskHarness';
 import type { Input, Method, Output } from '../../shared/api';
 
 // One real PostgreSQL per test file (initdb costs seconds; a database costs a fraction of
@@ -147,13 +148,91 @@ export interface DeskPerson {
 
 /** `user` signed in through `d` with the test password, and the desk synced unless told not to. */
 export async function signInAt(d: Desk, user: HubUser, sync = true): Promise<DeskPerson> {
-  const conn = d.connect(() => undefined);
-  const call = async <M extends Method>(method: M, input?: Input<M>): Promise<Output<M>> => {
-    const r = await conn.call(method, input ?? {});
-    if (!r.ok) throw Object.assign(new Error(r.error.message), r.error);
-    return r.result as Output<M>;
-  };
+  const call = callsOf(d.connect(() => undefined));
   await call('session.signInWithPassword', { email: user.email, password: PASSWORD });
   if (sync) await d.sync.syncNow();
   return { desk: d, call };
+}
+
+/** One of the people a test file's hub starts with: what `makeUser` takes. */
+export type PersonOnHub = Parameters<typeof makeUser>[1];
+
+export interface HubWithPeople<P extends string, S extends P = never> {
+  pg: TestPostgres;
+  hub: Hub;
+  /** The hub's address, and its database's (a second hub on the same database starts on it). */
+  url: string;
+  databaseUrl: string;
+  /** The people, made straight in the database; each signs in with `password`. */
+  people: Record<P, HubUser>;
+  password: string;
+  /** A hub session, from a new desk, for each person named in `sessions`. */
+  sessions: Record<S, TestDesk>;
+  /** A folder for the file's desks and files, removed at `close`. */
+  dir: string;
+  /**
+   * A desk joined to this hub on a test clock at the machine's time, syncing only when told
+   * (`options` change any of that). Closed at `close` unless the test closed it before.
+   */
+  openDesk(options?: Partial<DeskOptions>): Promise<Desk>;
+  /** A new desk (as `openDesk`) with `user` signed in through it, synced. */
+  deskFor(user: HubUser, options?: Partial<DeskOptions>): Promise<DeskPerson>;
+  /** Closes the desks still open, the hub and the PostgreSQL server, and removes `dir`. */
+  close(): Promise<void>;
+}
+
+/**
+ * A test file's hub: one embedded PostgreSQL (for the whole file: `pg.freshDatabase()` gives
+ * more databases on it), a hub on a fresh database, and `people` made on it in their order.
+ * Call it in `beforeAll` and `close` it in `afterAll`; if it fails, it stops what it started.
+ */
+export async function hubWithPeople<P extends string, S extends P = never>(
+  people: Record<P, PersonOnHub>,
+  options: { hub?: Partial<HubOptions>; sessions?: readonly S[] } = {},
+): Promise<HubWithPeople<P, S>> {
+  const pg = await testPostgres();
+  const desks = new Set<Desk>();
+  const dir = mkdtempSync(join(tmpdir(), 'tagdesk-hub-files-'));
+  let hub: Hub | undefined;
+  const close = async () => {
+    for (const d of [...desks]) d.close();
+    await hub?.close();
+    await pg.stop();
+    rmSync(dir, { recursive: true, force: true });
+  };
+  try {
+    const databaseUrl = await pg.freshDatabase();
+    const started = await testHub(databaseUrl, options.hub);
+    hub = started;
+    const made = {} as Record<P, HubUser>;
+    for (const [name, who] of Object.entries(people) as [P, PersonOnHub][]) made[name] = await makeUser(started, who);
+    const sessions = {} as Record<S, TestDesk>;
+    for (const name of options.sessions ?? []) sessions[name] = await signInDesk(started, made[name]);
+    const open = async (opts: Partial<DeskOptions> = {}) => {
+      const d = await openDesk({ dataDir: ':memory:', clock: new TestClock(Date.now()), testClock: true, hubUrl: started.url, ...opts, sync: { live: false, ...opts.sync } });
+      desks.add(d);
+      const closeDesk = d.close.bind(d);
+      d.close = () => {
+        desks.delete(d);
+        closeDesk();
+      };
+      return d;
+    };
+    return {
+      pg,
+      hub: started,
+      url: started.url,
+      databaseUrl,
+      people: made,
+      password: PASSWORD,
+      sessions,
+      dir,
+      openDesk: open,
+      deskFor: async (user, opts) => signInAt(await open(opts), user),
+      close,
+    };
+  } catch (error) {
+    await close();
+    throw error;
+  }
 }

@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { createdPayloadSchema } from '../../shared/ticketLog/envelope';
-import { SHOWCASE } from './demo';
 import { deskPerTest } from './testing/deskPerTest';
+import { mariaFound } from './testing/deskHarness';
 
 // Maria's laptop fails again ten days after its ticket was resolved. The ticket page says what a
 // reopen would do to the resolution SLA while Reopen is there; past the reopen window it says
@@ -15,8 +15,7 @@ describe('the fault back after the reopen window', () => {
   it('says the reopen rule, then why Reopen is gone, and links the follow-up both ways', async () => {
     const { as, clock } = await open();
     const ava = await as('Ava Martin');
-    const found = await ava.call('lookup.search', { query: SHOWCASE.maria.tag });
-    if (found.kind !== 'match') throw new Error('no match');
+    const found = await mariaFound(ava);
     const customerId = found.view.customer.id;
     const assetId = found.view.matchedAssetId;
     const first = (await ava.call('tickets.create', { customerId, assetId, subject: 'Laptop does not boot', assignToMe: true })).ticket;
@@ -64,8 +63,7 @@ describe('a ticket’s own reopen window', () => {
   it('is on its page, the same number the reopen refusal says', async () => {
     const { as, clock } = await openThreeDays();
     const ava = await as('Ava Martin');
-    const found = await ava.call('lookup.search', { query: SHOWCASE.maria.tag });
-    if (found.kind !== 'match') throw new Error('no match');
+    const found = await mariaFound(ava);
     const created = await ava.call('tickets.create', { customerId: found.view.customer.id, assetId: found.view.matchedAssetId, subject: 'Laptop does not boot', assignToMe: true });
     expect(created.reopenWindowDays).toBe(3);
     await ava.call('tickets.act', { ticketId: created.ticket.id, command: { type: 'RESOLVE', code: 'fixed_remotely', note: 'BIOS reset; boots.' } });

@@ -5,7 +5,7 @@ import { afterEach, describe, expect, it } from 'vitest';
 import { SHOWCASE } from './demo';
 import { openDesk } from './desk';
 import { SETTLE_BATCH } from './stagedInteractions';
-import { testDesk, TestClock } from './testing/deskHarness';
+import { mariaFound, TestClock, testDesk } from './testing/deskHarness';
 import { mergeVersions } from './testing/mergeVersions';
 
 // A ticket event's 360° interaction is staged in interactions_pending and moved into
@@ -28,8 +28,7 @@ describe('staged interactions', () => {
   it('shows an event in the 360° view at once, then moves it into the history in a batch of its own', async () => {
     const { as, desk } = await open();
     const ava = await as('Ava Martin');
-    const found = await ava.call('lookup.search', { query: SHOWCASE.maria.tag });
-    if (found.kind !== 'match') throw new Error('no maria');
+    const found = await mariaFound(ava);
     const customerId = found.view.customer.id;
     const t = await ava.call('tickets.create', { customerId, subject: 'Fan noise after the update' });
     const where = () => ({
@@ -50,8 +49,7 @@ describe('staged interactions', () => {
   it('moves a long run of events in batches as it goes, losing and doubling none', async () => {
     const { as, desk } = await open();
     const ava = await as('Ava Martin');
-    const found = await ava.call('lookup.search', { query: SHOWCASE.maria.tag });
-    if (found.kind !== 'match') throw new Error('no maria');
+    const found = await mariaFound(ava);
     // Notes spread over a few tickets, as a busy desk makes them (a ticket's log is read whole on each event).
     const tickets: string[] = [];
     for (let i = 0; i < 16; i++) tickets.push((await ava.call('tickets.create', { customerId: found.view.customer.id, subject: `Intermittent Wi-Fi ${i}` })).ticket.id);
@@ -76,8 +74,7 @@ describe('staged interactions', () => {
     const clock = new TestClock();
     const first = await open({ dataDir: dir, clock });
     const ava = await first.as('Ava Martin');
-    const found = await ava.call('lookup.search', { query: SHOWCASE.maria.tag });
-    if (found.kind !== 'match') throw new Error('no maria');
+    const found = await mariaFound(ava);
     const t = await ava.call('tickets.create', { customerId: found.view.customer.id, subject: 'Dock not detected' });
     // A second desk on the same folder starts while the row is still staged, as a desk
     // restarted after a kill finds it.
@@ -94,8 +91,7 @@ describe('staged interactions', () => {
     const ava = await as('Ava Martin');
     const grace = await as('Grace Chen');
     const admin = await as('Omar Haddad');
-    const maria = await ava.call('lookup.search', { query: SHOWCASE.maria.tag });
-    if (maria.kind !== 'match') throw new Error('no maria');
+    const maria = await mariaFound(ava);
     const survivorId = maria.view.customer.id;
     const dup = await ava.call('customers.create', { customer: newCaller, asset: null });
     const t = await ava.call('tickets.create', { customerId: dup.customerId, subject: 'Keyboard' });

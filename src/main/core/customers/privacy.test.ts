@@ -2,6 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { SHOWCASE } from '../demo';
 import { messageDetail } from '../../../shared/messageKeys';
 import { deskPerTest } from '../testing/deskPerTest';
+import { mariaFound } from '../testing/deskHarness';
 import { keptCsat, recountCsat } from '../testing/trendRecount';
 
 const open = deskPerTest();
@@ -10,8 +11,7 @@ describe('privacy', () => {
   it('writes who opened whose record, when and why, for an admin to read', async () => {
     const { as, clock } = await open();
     const ava = await as('Ava Martin');
-    const found = await ava.call('lookup.search', { query: SHOWCASE.maria.tag });
-    if (found.kind !== 'match') throw new Error('no maria');
+    const found = await mariaFound(ava);
     const ticket = found.view.openTickets[0] ?? found.view.pastTickets[0];
     clock.advance(1000);
     if (ticket) await ava.call('tickets.get', { ticketId: ticket.id });
@@ -28,8 +28,7 @@ describe('privacy', () => {
     const { as } = await open();
     const ben = await as('Ben Okafor'); // education and government only
     const ava = await as('Ava Martin');
-    const maria = await ava.call('lookup.search', { query: SHOWCASE.maria.tag });
-    if (maria.kind !== 'match') throw new Error('no maria');
+    const maria = await mariaFound(ava);
     const seen = await ben.call('customers.record', { customerId: maria.view.customer.id });
     expect(seen.customer.name).toBe(SHOWCASE.maria.name);
     expect(seen.contacts).toBeNull();
@@ -43,8 +42,7 @@ describe('privacy', () => {
     const { as } = await open();
     const admin = await as('Omar Haddad');
     const ava = await as('Ava Martin');
-    const maria = await ava.call('lookup.search', { query: SHOWCASE.maria.tag });
-    if (maria.kind !== 'match') throw new Error('no maria');
+    const maria = await mariaFound(ava);
     const id = maria.view.customer.id;
     const t = await ava.call('tickets.create', { customerId: id, subject: 'Battery drains overnight' });
     await ava.call('tickets.act', { ticketId: t.ticket.id, command: { type: 'TAKE' } });
@@ -59,8 +57,7 @@ describe('privacy', () => {
     const { as, desk } = await open();
     const admin = await as('Omar Haddad');
     const ava = await as('Ava Martin');
-    const maria = await ava.call('lookup.search', { query: SHOWCASE.maria.tag });
-    if (maria.kind !== 'match') throw new Error('no maria');
+    const maria = await mariaFound(ava);
     const id = maria.view.customer.id;
     await ava.call('customers.update', { customerId: id, version: (await ava.call('customers.record', { customerId: id })).customer.version, customer: { kind: 'person', name: SHOWCASE.maria.name, segment: 'home', serviceLevel: maria.view.customer.serviceLevel, phone: '+1 415 555 0100', email: SHOWCASE.maria.email } });
     const exported = await admin.call('privacy.export', { customerId: id });

@@ -1,21 +1,13 @@
 import { describe, expect, it } from 'vitest';
 import { SHOWCASE } from '../demo';
 import { deskPerTest } from '../testing/deskPerTest';
+import { mariaFound } from '../testing/deskHarness';
 import { messageDetail } from '../../../shared/messageKeys';
 import { duplicateQueries } from './records';
 import { customerDraftOf as draftOf } from '../../../shared/customerApi';
 import { mergeVersions } from '../testing/mergeVersions';
 
 const open = deskPerTest();
-
-type Person = Awaited<ReturnType<Awaited<ReturnType<typeof open>>['as']>>;
-
-/** The showcase's Maria Gonzalez, found by her system's tag, as most tests here begin. */
-async function mariaFound(person: Person) {
-  const found = await person.call('lookup.search', { query: SHOWCASE.maria.tag });
-  if (found.kind !== 'match') throw new Error('no maria');
-  return found;
-}
 
 const newCaller = {
   kind: 'person' as const,

@@ -1,5 +1,6 @@
 import type { Input, Method, Output, Push } from '../../../shared/api';
-import { openDesk, type Clock, type Desk, type DeskOptions } from '../desk';
+import { SHOWCASE } from '../demo';
+import { openDesk, type Clock, type Connection, type Desk, type DeskOptions } from '../desk';
 
 // The in-process transport, for tests: the same Connection the shells use, with calls that
 // throw on an error result so a test reads like the UI's code.
@@ -10,6 +11,15 @@ export class TestClock implements Clock {
   advance(ms: number) {
     this.t += ms;
   }
+}
+
+/** `conn`'s calls as a test makes them: a refusal is thrown as an Error carrying its code. */
+export function callsOf(conn: Connection) {
+  return async <M extends Method>(method: M, input?: Input<M>): Promise<Output<M>> => {
+    const r = await conn.call(method, input ?? {});
+    if (!r.ok) throw Object.assign(new Error(r.error.message), r.error);
+    return r.result as Output<M>;
+  };
 }
 
 export interface Signed {
@@ -53,11 +63,7 @@ export async function testDesk(opts: Partial<DeskOptions> = {}) {
   const as = async (name: string | null): Promise<Signed> => {
     const pushes: Push[] = [];
     const conn = desk.connect((p) => pushes.push(p));
-    const call = async <M extends Method>(method: M, input?: Input<M>): Promise<Output<M>> => {
-      const r = await conn.call(method, input ?? {});
-      if (!r.ok) throw Object.assign(new Error(r.error.message), r.error);
-      return r.result as Output<M>;
-    };
+    const call = callsOf(conn);
     if (name) {
       const users = await call('session.users');
       const u = users.find((x) => x.name === name);
@@ -67,6 +73,13 @@ export async function testDesk(opts: Partial<DeskOptions> = {}) {
     return { call, raw: (m, i) => conn.call(m, i), pushes };
   };
   return { desk, clock, as };
+}
+
+/** The showcase's Maria Gonzalez, found by her system's tag, as many tests begin. */
+export async function mariaFound(person: Pick<Signed, 'call'>) {
+  const found = await person.call('lookup.search', { query: SHOWCASE.maria.tag });
+  if (found.kind !== 'match') throw new Error('no maria');
+  return found;
 }
 
 /** A demo desk of 200 customers and Ava Martin's lookup on it: the lookup tests' set-up. */
