@@ -2104,7 +2104,7 @@ export const en = {
   'nav.desks': 'Desks',
   'desks.forbiddenTitle': 'Admins only',
   'desks.title': 'Desks',
-  'desks.lead': 'Every desk of your centre as the hub last heard from it: its version, when it last called, what it has not sent, its clock and who was last there. The desks that need someone come first.',
+  'desks.lead': 'Every desk of your centre as the hub last heard from it: its version, when it last called, what it has not sent, how far behind the hub it is, its clock and who was last there. The desks that need someone come first.',
   'desks.noHubTitle': 'This desk works alone',
   'desks.noHub': 'Only a desk joined to your centre’s hub sees the other desks. Join the hub under People, then sign in with your hub account.',
   'desks.empty': 'No desk has signed in to the hub yet. Start each desk with the hub’s address (or join it from its first screen) and sign in there: it is listed here from its first call.',
