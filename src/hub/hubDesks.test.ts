@@ -4,6 +4,7 @@ import { createServer, type AddressInfo } from 'node:net';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import stringWidth from 'string-width';
+import { sql } from 'kysely';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { uuidv7 } from '../main/core/ids';
 import { shortDeskId } from '../shared/deskName';
@@ -148,6 +149,11 @@ describe('npm run hub -- desks', () => {
       { desk_id: front, read_to: 0 },
       { desk_id: reception, read_to: head },
     ]);
+    // Where a desk is costs no write per pull: ten more pulls within the minute leave its row as it was (same row version).
+    const rowVersion = async () => (await sql<{ v: string }>`select xmin::text as v from desk_contacts where desk_id = ${reception}`.execute(db)).rows[0]!.v;
+    const version = await rowVersion();
+    for (let i = 0; i < 10; i++) expect((await call(hubUrl, 'GET', `/sync/pull?after=${head}`, { token: at.get(reception)!.token, headers: { [DESK_VERSION_HEADER]: String(DESK_MACHINE_VERSION), [DESK_OUTBOX_HEADER]: '0' } })).status).toBe(200);
+    expect(await rowVersion()).toBe(version);
     // FRONT-ROW-07 last called three hours ago, its last pull five hours ago (it kept sending, receiving nothing), and its count went back once: a restore.
     await db.updateTable('desk_contacts').set({ last_contact_at: Date.now() - 3 * 60 * 60_000 - 60_000, read_at: Date.now() - 5 * 60 * 60_000 - 60_000 }).where('desk_id', '=', front).execute();
     await db.updateTable('desks').set({ epoch: 1 }).where('id', '=', front).execute();
