@@ -180,7 +180,7 @@ test('Desks lists, problems first, a desk out of date, silent for days, 10 minut
   // A desk of the centre that last called four days ago, at version 1, with 3 changes unsent.
   const at = Date.now() - 4 * 24 * 60 * 60_000;
   await hub.db.insertInto('desks').values({ id: '0b5e7a21-4c1d-7e00-9a31-old0desk0001', key_hash: 'x', last_desk_seq: 0, created_at: at }).execute();
-  await hub.db.insertInto('desk_contacts').values({ desk_id: '0b5e7a21-4c1d-7e00-9a31-old0desk0001', last_contact_at: at, version: 1, clock_skew_ms: 10 * 60_000, outbox: 3, too_old: false }).execute();
+  await hub.db.insertInto('desk_contacts').values({ desk_id: '0b5e7a21-4c1d-7e00-9a31-old0desk0001', last_contact_at: at, version: 1, clock_skew_ms: 10 * 60_000, outbox: 3, too_old: false, read_to: 0, read_at: at - 60 * 60_000 }).execute();
   const omar = await signedIn(browser, 'omar@desk.test');
   await omar.getByRole('link', { name: en['nav.desks'] }).click();
   await expect(omar.getByRole('heading', { level: 1, name: en['desks.title'] })).toBeVisible();
@@ -189,6 +189,9 @@ test('Desks lists, problems first, a desk out of date, silent for days, 10 minut
   await expect(rows.first()).toContainText('4 days ago');
   await expect(rows.first()).toContainText('3 unsent changes');
   await expect(rows.first()).toContainText('10 minutes fast');
+  // It read the hub's log from its start, an hour before its last call: behind, and said why.
+  await expect(rows.first().getByTestId('desk-behind')).toContainText(/^\d+ changes? behind/);
+  await expect(rows.first().getByTestId('desk-lagging')).toHaveText(en['desks.notReceiving'].replace('{ago}', '4 days ago'));
   const thisDesk = rows.filter({ has: omar.getByText(en['desks.thisDesk'], { exact: true }) });
   await expect(thisDesk).toContainText('Omar Haddad');
 
@@ -232,14 +235,14 @@ test('Desks lists, problems first, a desk out of date, silent for days, 10 minut
   if (shots) {
     for (const lang of ['en', 'fa'] as const) {
       if (lang === 'fa') {
-        await omar.setViewportSize({ width: 1366, height: 800 });
+        await omar.setViewportSize({ width: 1400, height: 800 });
         await omar.getByRole('button', { name: /account menu/ }).click();
         await omar.getByRole('menuitem', { name: en['language.fa'] }).click();
         await expect(omar.getByRole('heading', { level: 1, name: fa['desks.title'] })).toBeVisible();
       }
       for (const scheme of ['light', 'dark'] as const) {
         await omar.emulateMedia({ colorScheme: scheme });
-        for (const width of [1366, 420]) {
+        for (const width of [1400, 420]) {
           await omar.setViewportSize({ width, height: 800 });
           await omar.waitForTimeout(300);
           await omar.screenshot({ path: `${shots}/desks-${lang}-${scheme}-${width}.png`, fullPage: true });

@@ -120,6 +120,10 @@ export interface DeskContactTable {
   clock_skew_ms: number | null;
   outbox: number | null;
   too_old: Generated<boolean>;
+  /** The cursor the desk's last pull named (it holds the log up to there); null: not known. */
+  read_to: number | null;
+  /** When it pulled so (hub time, ms); null: not known. */
+  read_at: number | null;
 }
 
 export interface HubDatabase {

@@ -1,7 +1,7 @@
 import stringWidth from 'string-width';
 import { isolated } from '../shared/cliText';
 import { shortDeskId } from '../shared/deskName';
-import type { HubDesk } from '../shared/deskReport';
+import { changesBehind, lagOf, type HubDesk } from '../shared/deskReport';
 import type { HubDb } from './db';
 import { listDesks } from './deskContacts';
 import type { HubSay } from './messages';
@@ -11,9 +11,9 @@ import type { HubSay } from './messages';
 // page shows (deskContacts.ts listDesks), newest call first, as a table in the reader's words, or
 // with --json one object a line for scripts (field names below, README "The hub (many desks)").
 //
-// The hub keeps no desk's read cursor (a pull states it and is answered; nothing is written per
-// pull but the desk's contact), so how far a desk is behind the log is not known here: its last
-// call and its unsent changes are what say a desk has not synced. Of a copied folder the hub knows
+// How far a desk has read the hub's log is the cursor its last pull named, written down with its
+// contact (deskContacts.ts, at most a minute late), against the log's head now: "Not known" for a
+// desk not heard pulling since the hub kept it. Of a copied folder the hub knows
 // only how many times the desk's count of pushes went back (desks.epoch, sync.ts): a restore from
 // a backup, or a copy that also ran under its id before it took one of its own.
 
@@ -40,11 +40,19 @@ export interface DeskLine {
   tooOld: boolean;
   /** How many times its count of pushes went back (a restore from a backup, or its folder copied). */
   countWentBack: number;
+  /** How many of the hub's changes it has not read (0: up to date); null: not known. */
+  behind: number | null;
+  /** The hub's event number its last pull had read up to; null: not known. */
+  readTo: number | null;
+  /** When it last pulled (hub time, ms); null: not known. */
+  lastPullAt: number | null;
+  /** Why its reading of the log needs someone: 'notReceiving' (it calls but has not pulled for 10 minutes), 'farBehind' (1000 changes or more); null: neither. */
+  lag: 'notReceiving' | 'farBehind' | null;
 }
 
 /** Every desk the hub knows, newest call first. */
 export async function deskLines(db: HubDb, now: number): Promise<DeskLine[]> {
-  const { desks, hubVersion } = await listDesks(db, now);
+  const { desks, hubVersion, head } = await listDesks(db, now);
   const epochs = new Map((await db.selectFrom('desks').select(['id', 'epoch']).execute()).map((r) => [r.id, Number(r.epoch)]));
   return desks
     .map((d: HubDesk): DeskLine => ({
@@ -59,6 +67,10 @@ export async function deskLines(db: HubDb, now: number): Promise<DeskLine[]> {
       clockSkewMs: d.clockSkewMs === null ? null : Number(d.clockSkewMs),
       tooOld: d.tooOld,
       countWentBack: epochs.get(d.id) ?? 0,
+      behind: changesBehind(head, d.readTo),
+      readTo: d.readTo,
+      lastPullAt: d.readAt,
+      lag: lagOf(d, head),
     }))
     .sort((a, b) => b.lastSeenAt - a.lastSeenAt || a.id.localeCompare(b.id));
 }
@@ -109,12 +121,14 @@ const padEnd = (text: string, width: number): string => text + ' '.repeat(Math.m
 
 /** The table of desks and the line above it (how many, in which time zone). */
 export function deskTable(say: HubSay, desks: readonly DeskLine[], now: number): string {
-  const heads = [say.tr('desks.head.name'), say.tr('desks.head.id'), say.tr('desks.head.seen'), say.tr('desks.head.version'), say.tr('desks.head.user'), say.tr('desks.head.unsent'), say.tr('desks.head.notes')];
+  const heads = [say.tr('desks.head.name'), say.tr('desks.head.id'), say.tr('desks.head.seen'), say.tr('desks.head.version'), say.tr('desks.head.user'), say.tr('desks.head.unsent'), say.tr('desks.head.behind'), say.tr('desks.head.notes')];
   const rows = desks.map((d) => {
     const notes: string[] = [];
     if (d.tooOld) notes.push(say.tr('desks.tooOld'));
     else if (d.version !== null && d.version < d.hubVersion) notes.push(say.tr('desks.older', { hub: d.hubVersion }));
     if (d.countWentBack > 0) notes.push(say.tc('desks.wentBack', d.countWentBack));
+    if (d.lag === 'notReceiving') notes.push(say.tr('desks.notReceiving', { ago: agoText(say, Math.max(0, now - d.lastPullAt!)) }));
+    else if (d.lag === 'farBehind') notes.push(say.tr('desks.farBehind'));
     return [
       d.name === null ? say.tr('desks.unnamed') : value(say, d.name),
       value(say, shortDeskId(d.id)),
@@ -123,6 +137,7 @@ export function deskTable(say: HubSay, desks: readonly DeskLine[], now: number):
       d.version === null ? '-' : say.n(d.version),
       d.lastUser === null ? '-' : value(say, d.lastUser.name),
       d.unsent === null ? '-' : say.n(d.unsent),
+      d.behind === null ? say.tr('desks.notKnown') : d.behind === 0 ? say.tr('desks.upToDate') : say.tc('desks.behind', d.behind),
       notes.join(say.tr('desks.notesJoin')),
     ];
   });

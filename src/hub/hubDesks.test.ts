@@ -4,6 +4,7 @@ import { createServer, type AddressInfo } from 'node:net';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import stringWidth from 'string-width';
+import { sql } from 'kysely';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { uuidv7 } from '../main/core/ids';
 import { shortDeskId } from '../shared/deskName';
@@ -16,7 +17,7 @@ import { runningPostgresUrl } from './embeddedPostgres';
 import { hubSay } from './messages';
 import { commandFailure } from './startErrors';
 import { deskJson, deskTable, type DeskLine } from './deskList';
-import { call, PASSWORD, quietLog } from './testing/hubFixture';
+import { call, event, PASSWORD, quietLog, type TestDesk } from './testing/hubFixture';
 
 // `npm run hub -- desks`: the desks a hub knows, for whoever runs it, with no desk to sign in on.
 // A real hub process serving one folder (one embedded PostgreSQL for the file); the command runs
@@ -85,16 +86,25 @@ afterAll(async () => {
   rmSync(root, { recursive: true, force: true });
 }, 60_000);
 
-/** A desk signed in by `name`'s account, then a pull stating its name (and version, and outbox). */
-async function deskOf(person: string, deskName: string, headers: Record<string, string>): Promise<string> {
+/** Each desk's signed-in person, to push from it. */
+const at = new Map<string, TestDesk>();
+
+/** A desk signed in by `name`'s account, then a pull from `after` (or the hub's head) stating its name (and version, and outbox). */
+async function deskOf(person: string, deskName: string, headers: Record<string, string>, from: number | 'head' = 0): Promise<string> {
   const user = await createUser(db, { email: `${person.toLowerCase()}@desks.test`, name: person, role: 'agent', segments: ['education'], password: PASSWORD }, Date.now());
+  // Its account is news in the log too.
+  const after = from === 'head' ? await headNow() : from;
   const deskId = uuidv7();
   const signedIn = await call<{ token: string }>(hubUrl, 'POST', '/auth/sign-in', { body: { email: user.email, password: PASSWORD, deskId, deskKey: `${deskId}-secret-key` } });
   expect(signedIn.status).toBe(200);
-  const pulled = await call(hubUrl, 'GET', '/sync/pull?after=0', { token: signedIn.body.token, headers: { [DESK_NAME_HEADER]: encodeURIComponent(deskName), ...headers } });
+  at.set(deskId, { deskId, deskKey: `${deskId}-secret-key`, token: signedIn.body.token, user, seq: 0 });
+  const pulled = await call(hubUrl, 'GET', `/sync/pull?after=${after}`, { token: signedIn.body.token, headers: { [DESK_NAME_HEADER]: encodeURIComponent(deskName), ...headers } });
   expect(pulled.status).toBe(200);
   return deskId;
 }
+
+/** The hub's newest event number. */
+const headNow = async () => Number((await db.selectFrom('log_head').select('seq').where('id', '=', 1).executeTakeFirstOrThrow()).seq);
 
 describe('npm run hub -- desks', () => {
   let front: string;
@@ -122,20 +132,43 @@ describe('npm run hub -- desks', () => {
 
   it('lists two desks by name, the latest call first, beside the running hub', async () => {
     front = await deskOf('Ava', 'FRONT-ROW-07', { [DESK_OUTBOX_HEADER]: '3' });
-    reception = await deskOf('Omar', 'پذیرش ۲', { [DESK_VERSION_HEADER]: String(DESK_MACHINE_VERSION), [DESK_OUTBOX_HEADER]: '0' });
-    // FRONT-ROW-07 last called three hours ago (and its count went back once: a restore).
-    await db.updateTable('desk_contacts').set({ last_contact_at: Date.now() - 3 * 60 * 60_000 - 60_000 }).where('desk_id', '=', front).execute();
+    // FRONT-ROW-07 read the log from its start (before Ava's account), then sent three tickets: changes it has not pulled.
+    const before = await headNow();
+    const ava = at.get(front)!;
+    const pushed = await call<{ results: { status: string }[] }>(hubUrl, 'POST', '/sync/push', {
+      token: ava.token,
+      headers: { [DESK_OUTBOX_HEADER]: '3' },
+      body: { deskId: front, events: [1, 2, 3].map((n) => ({ deskSeq: ++ava.seq, event: event(ava, uuidv7(), 1, 'CREATED', { segment: 'education', number: n }) })) },
+    });
+    expect(pushed.body.results.map((r) => r.status)).toEqual(['accepted', 'accepted', 'accepted']);
+    expect(await headNow()).toBe(before + 3);
+    // The reception desk pulled up to the hub's head.
+    reception = await deskOf('Omar', 'پذیرش ۲', { [DESK_VERSION_HEADER]: String(DESK_MACHINE_VERSION), [DESK_OUTBOX_HEADER]: '0' }, 'head');
+    const head = await headNow();
+    expect(await db.selectFrom('desk_contacts').select(['desk_id', 'read_to']).where('desk_id', 'in', [front, reception]).orderBy('read_to').execute()).toEqual([
+      { desk_id: front, read_to: 0 },
+      { desk_id: reception, read_to: head },
+    ]);
+    // Where a desk is costs no write per pull: ten more pulls within the minute leave its row as it was (same row version).
+    const rowVersion = async () => (await sql<{ v: string }>`select xmin::text as v from desk_contacts where desk_id = ${reception}`.execute(db)).rows[0]!.v;
+    const version = await rowVersion();
+    for (let i = 0; i < 10; i++) expect((await call(hubUrl, 'GET', `/sync/pull?after=${head}`, { token: at.get(reception)!.token, headers: { [DESK_VERSION_HEADER]: String(DESK_MACHINE_VERSION), [DESK_OUTBOX_HEADER]: '0' } })).status).toBe(200);
+    expect(await rowVersion()).toBe(version);
+    // FRONT-ROW-07 last called three hours ago, its last pull five hours ago (it kept sending, receiving nothing), and its count went back once: a restore.
+    await db.updateTable('desk_contacts').set({ last_contact_at: Date.now() - 3 * 60 * 60_000 - 60_000, read_at: Date.now() - 5 * 60 * 60_000 - 60_000 }).where('desk_id', '=', front).execute();
     await db.updateTable('desks').set({ epoch: 1 }).where('id', '=', front).execute();
 
     const run = await hub(['desks', '--data', hubDir], { TAGDESK_LANG: 'en' });
     expect(run.code, run.err).toBe(0);
     const lines = run.out.trimEnd().split('\n');
     expect(lines[0]).toMatch(/^2 desks have signed in to this hub, the latest call first\. Times are the hub’s local time \(.+\)\.$/);
-    expect(lines[2]).toMatch(/^Name +Id +Last seen +Version +Last signed in +Unsent +Notes$/);
+    expect(lines[2]).toMatch(/^Name +Id +Last seen +Version +Last signed in +Unsent +From the hub +Notes$/);
     expect(lines).toHaveLength(5);
-    expect(lines[3]).toMatch(new RegExp(`^پذیرش ۲ +${shortDeskId(reception)} +just now \\(\\d{4}-\\d\\d-\\d\\d \\d\\d:\\d\\d\\) +2 +Omar +0$`));
+    expect(lines[3]).toMatch(new RegExp(`^پذیرش ۲ +${shortDeskId(reception)} +just now \\(\\d{4}-\\d\\d-\\d\\d \\d\\d:\\d\\d\\) +2 +Omar +0 +up to date$`));
     expect(lines[4]).toMatch(
-      new RegExp(`^FRONT-ROW-07 +${shortDeskId(front)} +3 hours ago \\(\\d{4}-\\d\\d-\\d\\d \\d\\d:\\d\\d\\) +1 +Ava +3 +older than the hub \\(2\\): upgrade it; its count of changes went back once: restored from a backup, or its folder copied$`),
+      new RegExp(
+        `^FRONT-ROW-07 +${shortDeskId(front)} +3 hours ago \\(\\d{4}-\\d\\d-\\d\\d \\d\\d:\\d\\d\\) +1 +Ava +3 +5 changes behind +older than the hub \\(2\\): upgrade it; its count of changes went back once: restored from a backup, or its folder copied; last pulled 5 hours ago, though it still calls the hub$`,
+      ),
     );
     // The columns line up, on screen.
     const column = (line: string, text: string) => stringWidth(line.slice(0, line.indexOf(text)));
@@ -149,10 +182,15 @@ describe('npm run hub -- desks', () => {
     expect(jsonFa.out).toBe(json.out);
     const desks = json.out.trimEnd().split('\n').map((l) => JSON.parse(l) as Record<string, unknown>);
     expect(desks.map((d) => d.name)).toEqual(['پذیرش ۲', 'FRONT-ROW-07']);
-    for (const d of desks) expect(Object.keys(d).sort()).toEqual(['clockSkewMs', 'countWentBack', 'hubVersion', 'id', 'lastSeen', 'lastSeenAt', 'lastUser', 'name', 'tooOld', 'unsent', 'version']);
+    for (const d of desks)
+      expect(Object.keys(d).sort()).toEqual(['behind', 'clockSkewMs', 'countWentBack', 'hubVersion', 'id', 'lag', 'lastPullAt', 'lastSeen', 'lastSeenAt', 'lastUser', 'name', 'readTo', 'tooOld', 'unsent', 'version']);
     const [second, first] = desks as [Record<string, unknown>, Record<string, unknown>];
-    expect(second).toMatchObject({ id: reception, version: DESK_MACHINE_VERSION, hubVersion: DESK_MACHINE_VERSION, unsent: 0, tooOld: false, countWentBack: 0, clockSkewMs: null, lastUser: { name: 'Omar' } });
-    expect(first).toMatchObject({ id: front, version: 1, unsent: 3, countWentBack: 1, lastUser: { name: 'Ava' } });
+    const head = await headNow();
+    expect(second).toMatchObject({ id: reception, version: DESK_MACHINE_VERSION, hubVersion: DESK_MACHINE_VERSION, unsent: 0, tooOld: false, countWentBack: 0, clockSkewMs: null, lastUser: { name: 'Omar' }, behind: 0, readTo: head, lag: null });
+    // Ava's and Omar's accounts and three tickets since it last pulled.
+    expect(first).toMatchObject({ id: front, version: 1, unsent: 3, countWentBack: 1, lastUser: { name: 'Ava' }, behind: 5, readTo: 0, lag: 'notReceiving' });
+    expect(head).toBe(5);
+    expect((first.lastSeenAt as number) - (first.lastPullAt as number)).toBeGreaterThanOrEqual(2 * 60 * 60_000 - 1000);
     expect(new Date(first.lastSeen as string).getTime()).toBe(first.lastSeenAt);
     expect(Date.now() - (first.lastSeenAt as number)).toBeGreaterThan(3 * 60 * 60_000);
   }, 120_000);
@@ -163,11 +201,12 @@ describe('npm run hub -- desks', () => {
     persianOnly(run.out + run.err);
     const lines = run.out.trimEnd().split('\n');
     expect(lines[0]).toMatch(/^۲ میز به این هاب وارد شده‌اند، تازه‌ترین تماس نخست\. زمان‌ها به وقت محلی هاب‌اند \(\u2068.+\u2069\)\.$/);
-    expect(lines[2]).toMatch(/^نام +شناسه +آخرین تماس +نسخه +آخرین کسی که وارد شد +نفرستاده +یادداشت$/);
-    expect(lines[3]).toMatch(new RegExp(`^پذیرش ۲ +\u2068${shortDeskId(reception)}\u2069 +همین حالا \\([۰-۹/]+، [۰-۹]{2}:[۰-۹]{2}\\) +۲ +\u2068Omar\u2069 +۰$`));
+    expect(lines[2]).toMatch(/^نام +شناسه +آخرین تماس +نسخه +آخرین کسی که وارد شد +نفرستاده +از هاب +یادداشت$/);
+    expect(lines[3]).toMatch(new RegExp(`^پذیرش ۲ +\u2068${shortDeskId(reception)}\u2069 +همین حالا \\([۰-۹/]+، [۰-۹]{2}:[۰-۹]{2}\\) +۲ +\u2068Omar\u2069 +۰ +به‌روز$`));
     expect(lines[4]).toMatch(
-      new RegExp(`^\u2068FRONT-ROW-07\u2069 +\u2068${shortDeskId(front)}\u2069 +۳ ساعت پیش \\([۰-۹/]+، [۰-۹]{2}:[۰-۹]{2}\\) +۱ +\u2068Ava\u2069 +۳ +قدیمی‌تر از هاب \\(۲\\): آن را به‌روز کنید؛ شمار تغییراتش یک بار به عقب برگشت`),
+      new RegExp(`^\u2068FRONT-ROW-07\u2069 +\u2068${shortDeskId(front)}\u2069 +۳ ساعت پیش \\([۰-۹/]+، [۰-۹]{2}:[۰-۹]{2}\\) +۱ +\u2068Ava\u2069 +۳ +۵ تغییر عقب +قدیمی‌تر از هاب \\(۲\\): آن را به‌روز کنید؛ شمار تغییراتش یک بار به عقب برگشت`),
     );
+    expect(lines[4]).toMatch(/؛ آخرین دریافت ۵ ساعت پیش، هرچند هنوز با هاب تماس می‌گیرد$/);
   }, 120_000);
 
   it('lists them with the hub stopped (its PostgreSQL started for the command), and says so when the database cannot be reached', async () => {
@@ -207,7 +246,7 @@ describe('a hub command whose database fails', () => {
 // A desk's name is what the desk sent (its header): shown at the hub's console, it must not be
 // able to drive the terminal (an escape sequence) or reorder the line (a bidi override).
 describe('a desk name that holds control characters', () => {
-  const desk: DeskLine = { id: '0190aaaa-bbbb-7ccc-8ddd-eeeeffff0000', name: 'EVIL\u001b[2J\u202eX\u009b31m', lastSeenAt: 0, lastSeen: new Date(0).toISOString(), version: 2, hubVersion: 2, lastUser: { id: 'u', name: 'Ava\u0007' }, unsent: null, clockSkewMs: null, tooOld: false, countWentBack: 0 };
+  const desk: DeskLine = { id: '0190aaaa-bbbb-7ccc-8ddd-eeeeffff0000', name: 'EVIL\u001b[2J\u202eX\u009b31m', lastSeenAt: 0, lastSeen: new Date(0).toISOString(), version: 2, hubVersion: 2, lastUser: { id: 'u', name: 'Ava\u0007' }, unsent: null, clockSkewMs: null, tooOld: false, countWentBack: 0, behind: null, readTo: null, lastPullAt: null, lag: null };
   it('shows them as replacement characters in the table, and escaped in JSON', () => {
     for (const language of ['en', 'fa'] as const) {
       const table = deskTable(hubSay(language), [desk], 60_000);
@@ -215,6 +254,8 @@ describe('a desk name that holds control characters', () => {
       expect(table).not.toMatch(/[\u0000-\u0009\u000b-\u001f\u007f-\u009f\u202a-\u202e]/u);
       expect(table).toContain('EVIL\uFFFD[2J\uFFFDX\uFFFD31m');
       expect(table).toContain('Ava\uFFFD');
+      // A desk not heard pulling since the hub kept where it is (one from before): not known.
+      expect(table).toContain(language === 'en' ? 'not known' : 'نامعلوم');
     }
     const line = deskJson(desk);
     expect(line).not.toMatch(/[\u0000-\u001f\u007f-\u009f]/u);

@@ -276,6 +276,13 @@ export const MIGRATIONS: Record<string, Migration> = {
       await db.schema.alterTable('desks').addColumn('name', 'text').execute();
     },
   },
+  // How far each desk has read the hub's log: the cursor its last pull named (what it holds,
+  // applied), and when (hub time); null for a desk not heard pulling since (deskContacts.ts).
+  '0012_desk_read_to': {
+    async up(db: Db) {
+      await db.schema.alterTable('desk_contacts').addColumn('read_to', 'bigint').addColumn('read_at', 'bigint').execute();
+    },
+  },
 };
 
 const provider: MigrationProvider = { getMigrations: async () => MIGRATIONS };

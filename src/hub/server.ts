@@ -164,7 +164,7 @@ export async function startHub(options: HubOptions): Promise<Hub> {
     // A desk's sync calls: after each answer is made (never inside a push's transaction), what
     // the desk said of itself is kept, at most once a minute unless it changed (deskContacts.ts).
     const deskVersion = statedDeskVersion(req.headers[DESK_VERSION_HEADER]);
-    const seen = (tooOld?: boolean) => (s.deskId ? contacts.note(s.deskId, deskVersion, readDeskReport(req.headers), tooOld) : Promise.resolve());
+    const seen = (tooOld?: boolean, readTo?: number | null) => (s.deskId ? contacts.note(s.deskId, deskVersion, readDeskReport(req.headers), tooOld, readTo) : Promise.resolve());
     if (method === 'POST' && path === '/sync/push') {
       const answer = await push(db, s, await body(req, bodyLimit), recheck, now(), options.streamRules, readDeskEpoch(req.headers));
       await seen();
@@ -175,7 +175,7 @@ export async function startHub(options: HubOptions): Promise<Hub> {
         if (error instanceof HubError && error.code === 'desk_too_old') await seen(true);
         throw error;
       });
-      await seen(false);
+      await seen(false, answer.readTo);
       return answer;
     }
     if (method === 'GET' && path === '/sync/snapshot') {

@@ -457,7 +457,24 @@ export function statedDeskVersion(header: string | string[] | undefined): number
   return Number.isInteger(n) && n >= 1 ? n : 1;
 }
 
-export async function pull(db: HubDb, session: Session, query: unknown, deskVersion = 1): Promise<RawJson> {
+/**
+ * A pull's answer, and how far the desk that asked holds the hub's log: the cursor it named
+ * (`after`), which it moves only once it has applied what came before it. Not the cursor it is
+ * answered (a promise the desk may fail to keep: the answer lost, its batch failing to apply, and
+ * it names the same cursor again), nor atSeq (the last event it read, which for an agent limited to
+ * some segments is before its cursor by events it never needs). Null when the cursor is past the
+ * log's end or the log went back there (a refusals-only pull, a hub restored from a backup).
+ */
+export class PullAnswer extends RawJson {
+  constructor(
+    text: string,
+    readonly readTo: number | null,
+  ) {
+    super(text);
+  }
+}
+
+export async function pull(db: HubDb, session: Session, query: unknown, deskVersion = 1): Promise<PullAnswer> {
   const parsed = pullSchema.safeParse(query);
   if (!parsed.success) throw badRequest(`Not a valid pull: ${z.prettifyError(parsed.error)}`);
   const { after, limit, refusalsAfter, atId, atSeq = after } = parsed.data;
@@ -513,7 +530,7 @@ export async function pull(db: HubDb, session: Session, query: unknown, deskVers
     ).map((r) => ({ id: r.id, eventId: r.event_id, deskSeq: r.desk_seq, stream: r.stream, entityId: r.ticket_id, reason: r.reason, at: r.at }));
   }
   // A PullResult, written as JSON with the stored envelopes passed through.
-  return new RawJson(
+  return new PullAnswer(
     rawObject({
       events: `[${rows.map((r) => withGlobalSeq(r.envelope, r.seq)).join(',')}]`,
       cursor: JSON.stringify(cursor),
@@ -522,6 +539,7 @@ export async function pull(db: HubDb, session: Session, query: unknown, deskVers
       ...(wentBack === undefined ? {} : { wentBack: JSON.stringify(wentBack) }),
       refusals: JSON.stringify(refusals),
     }),
+    after <= head && wentBack !== true ? after : null,
   );
 }
 

@@ -81,14 +81,37 @@ export const hubDeskSchema = z.object({
   outbox: z.number().int().nullable(),
   /** Its last pull was refused: the hub's log holds what its version cannot read. */
   tooOld: z.boolean(),
+  /** How far it holds the hub's log: the cursor its last pull named (null: not known, a hub or desk before this). */
+  readTo: z.number().int().nullable().default(null),
+  /** When it pulled so (hub time, ms); null: not known. */
+  readAt: z.number().nullable().default(null),
 });
 export type HubDesk = z.infer<typeof hubDeskSchema>;
+
+/** How many of the hub's changes a desk has not read: null when either end is not known. */
+export const changesBehind = (head: number | null, readTo: number | null): number | null => (head === null || readTo === null ? null : Math.max(0, head - readTo));
+/**
+ * A desk this many of the hub's changes behind needs someone: its people see old queues. A healthy
+ * desk is seconds behind (it pulls every 15 s, and on news), up to a minute's changes as the hub
+ * writes its position down (deskContacts.ts).
+ */
+export const FAR_BEHIND = 1000;
+/** A desk whose last pull is this much older than its last call sends but receives nothing. */
+export const NOT_RECEIVING_MS = 10 * 60_000;
+/** Why a desk's reading of the hub's log needs someone: 'notReceiving' first, then 'farBehind'; null: neither (or not known). */
+export function lagOf(desk: { lastContactAt: number; readTo: number | null; readAt: number | null }, head: number | null): 'notReceiving' | 'farBehind' | null {
+  if (desk.readAt !== null && desk.lastContactAt - desk.readAt >= NOT_RECEIVING_MS) return 'notReceiving';
+  const behind = changesBehind(head, desk.readTo);
+  return behind !== null && behind >= FAR_BEHIND ? 'farBehind' : null;
+}
 
 export const hubDesksSchema = z.object({
   /** The hub's desk machine version: a desk below it should be upgraded. */
   hubVersion: z.number().int(),
   /** The hub's time as it answered (what "3 days ago" counts from). */
   now: z.number(),
+  /** The hub's newest event number as it answered (null: a hub before it said). */
+  head: z.number().int().nullable().default(null),
   desks: z.array(hubDeskSchema),
 });
 export type HubDesks = z.infer<typeof hubDesksSchema>;

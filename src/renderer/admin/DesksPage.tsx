@@ -13,10 +13,10 @@ import { DeskNameSection } from './DeskNameSection';
 import { deskLines, type DeskLine } from './desks';
 
 // The admins' Desks page: every desk of the centre as its hub last heard from it (its version,
-// last call, unsent changes, clock and who was last there; src/hub/deskContacts.ts), the desks
+// last call, unsent changes, how far it has read the hub's log, clock and who was last there; src/hub/deskContacts.ts), the desks
 // that need someone first (desks.ts). Only a desk joined to a hub has other desks to show.
 
-/** The six columns' room: narrower, each desk is a block of labelled lines. */
+/** The seven columns' room: narrower, each desk is a block of labelled lines. */
 const STACK_BELOW = 760;
 
 const red = (on: boolean) => (on ? 'red' : undefined);
@@ -74,11 +74,28 @@ function Contact({ line }: { line: DeskLine }) {
   );
 }
 
+/** How far it has read the hub's log, and in orange why that needs someone. */
+function Behind({ line }: { line: DeskLine }) {
+  return (
+    <Stack gap={2} data-testid="desk-behind">
+      <Text size="sm" c={line.lagging ? 'orange.8' : undefined} fw={line.lagging ? 600 : undefined} style={{ whiteSpace: 'nowrap' }}>
+        {line.behind}
+      </Text>
+      {line.lagging && (
+        <Text size="xs" c="orange.8" data-testid="desk-lagging">
+          {line.lagging}
+        </Text>
+      )}
+    </Stack>
+  );
+}
+
 function cells(line: DeskLine): { key: string; label: string; value: ReactNode }[] {
   return [
     { key: 'version', label: t('desks.col.version'), value: <Version line={line} /> },
     { key: 'contact', label: t('desks.col.contact'), value: <Contact line={line} /> },
     { key: 'unsent', label: t('desks.col.unsent'), value: <Text size="sm" c={line.waiting ? 'orange.8' : undefined} fw={line.waiting ? 600 : undefined}>{line.unsent}</Text> },
+    { key: 'behind', label: t('desks.col.behind'), value: <Behind line={line} /> },
     { key: 'clock', label: t('desks.col.clock'), value: <Text size="sm" c={line.clockOff ? 'orange.8' : undefined} fw={line.clockOff ? 600 : undefined}>{line.clock}</Text> },
     { key: 'who', label: t('desks.col.who'), value: <Text size="sm">{isolated(line.who)}</Text> },
   ];

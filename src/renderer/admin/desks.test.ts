@@ -14,10 +14,12 @@ const desk = (id: string, over: Partial<DeskList['desks'][number]> = {}): DeskLi
   clockSkewMs: 300,
   outbox: 0,
   tooOld: false,
+  readTo: 5000,
+  readAt: NOW - MIN,
   ...over,
 });
 
-const list = (desks: DeskList['desks']): DeskList => ({ hubVersion: 2, now: NOW, thisDesk: 'fine', desks });
+const list = (desks: DeskList['desks']): DeskList => ({ hubVersion: 2, now: NOW, head: 5000, thisDesk: 'fine', desks });
 
 describe('the Desks page’s rows', () => {
   it('says what is wrong with each desk in words, the desks that need someone first', () => {
@@ -61,12 +63,36 @@ describe('the Desks page’s rows', () => {
     ]);
   });
 
+  it('says how far each desk has read the hub’s log, and calls one far behind, or not receiving while it calls, a problem', () => {
+    const lines = deskLines(
+      list([
+        desk('fine'),
+        desk('behind', { readTo: 4988 }),
+        desk('far', { readTo: 4000 }),
+        // It pushes (its last call a minute ago) but its last pull was two hours ago: stale queues.
+        desk('stalled', { readTo: 4999, readAt: NOW - 2 * 60 * MIN }),
+        desk('before', { readTo: null, readAt: null }),
+      ]),
+    );
+    const by = Object.fromEntries(lines.map((l) => [l.id, l]));
+    expect(by.fine).toMatchObject({ behind: 'Up to date', lagging: null, problems: 0 });
+    expect(by.behind).toMatchObject({ behind: '12 changes behind', lagging: null, problems: 0 });
+    expect(by.far).toMatchObject({ behind: '1,000 changes behind', lagging: 'far behind: its people see old queues', problems: 1 });
+    expect(by.stalled).toMatchObject({ behind: '1 change behind', lagging: 'last received 2 hours ago, though it still calls the hub', problems: 1 });
+    expect(by.before).toMatchObject({ behind: 'Not known', lagging: null, problems: 0 });
+    // A hub that does not say its head: not known either.
+    expect(deskLines({ ...list([desk('fine')]), head: null })[0]).toMatchObject({ behind: 'Not known', lagging: null });
+  });
+
   it('says it in Persian, with Persian digits and no Latin letter', async () => {
     const { setLocale } = await import('../i18n/state');
     await setLocale('fa', 'arabext');
     try {
-      const [line] = deskLines(list([desk('x', { version: 1, clockSkewMs: 10 * MIN, lastContactAt: NOW - 3 * DAY - MIN, outbox: 2 })]));
-      for (const text of [line!.version, line!.upgrade, line!.contact, line!.unsent, line!.clock]) expect(text).not.toMatch(/[A-Za-z0-9]/);
+      const [line, stalled] = deskLines(list([desk('x', { version: 1, clockSkewMs: 10 * MIN, lastContactAt: NOW - 3 * DAY - MIN, outbox: 2, readTo: 4988 }), desk('y', { readAt: NOW - 2 * 60 * MIN })]));
+      for (const text of [line!.version, line!.upgrade, line!.contact, line!.unsent, line!.clock, line!.behind, stalled!.behind, stalled!.lagging]) expect(text).not.toMatch(/[A-Za-z0-9]/);
+      expect(line!.behind).toBe('۱۲ تغییر عقب');
+      expect(stalled!.behind).toBe('به‌روز');
+      expect(stalled!.lagging).toBe('آخرین دریافت ۲ ساعت پیش، هرچند هنوز با هاب تماس می‌گیرد');
       expect(line!.clock).toBe('۱۰ دقیقه جلو');
       expect(line!.contact).toBe('۳ روز پیش');
     } finally {

@@ -1,5 +1,6 @@
 import type { Output } from '../../shared/api';
 import { clockSkewOf } from '../../shared/clockSkew';
+import { changesBehind, lagOf } from '../../shared/deskReport';
 import { shortDeskId } from '../../shared/deskName';
 import { formatRelative, t, tc } from '../i18n';
 
@@ -31,6 +32,10 @@ export interface DeskLine {
   /** "10 minutes fast", "Right", "Not known". */
   clock: string;
   clockOff: boolean;
+  /** How far it has read the hub's log: "Up to date", "12 changes behind", "Not known". */
+  behind: string;
+  /** Far behind, or its last pull much older than its last call: why, in words (null: neither). */
+  lagging: string | null;
   /** Who last signed in there, or "Nobody yet". */
   who: string;
   /** How many of the above need someone (0: all is well). */
@@ -48,6 +53,9 @@ export function deskLines(list: DeskList, thisName: string | null = null): DeskL
     const silent = list.now - d.lastContactAt > SILENT_AFTER_MS;
     const waiting = d.outbox !== null && d.outbox > 0;
     const skew = clockSkewOf(d.clockSkewMs === null ? null : -d.clockSkewMs);
+    const behind = changesBehind(list.head, d.readTo);
+    const lag = lagOf(d, list.head);
+    const lagging = lag === 'notReceiving' ? t('desks.notReceiving', { ago: formatRelative(Math.min(d.readAt!, list.now), list.now) }) : lag === 'farBehind' ? t('desks.farBehind') : null;
     return {
       id: d.id,
       name: (d.id === list.thisDesk ? thisName : null) ?? d.name,
@@ -61,8 +69,10 @@ export function deskLines(list: DeskList, thisName: string | null = null): DeskL
       waiting,
       clock: skew ? t(skew.direction === 'fast' ? 'desks.clockFast' : 'desks.clockSlow', { amount: tc(`clock.${skew.unit}`, skew.amount) }) : d.clockSkewMs === null ? t('desks.unknown') : t('desks.clockRight'),
       clockOff: skew !== null,
+      behind: behind === null ? t('desks.unknown') : behind === 0 ? t('desks.upToDate') : tc('desks.behind', behind),
+      lagging,
       who: d.lastUser?.name ?? t('desks.nobody'),
-      problems: [outOfDate, silent, waiting, skew !== null].filter(Boolean).length,
+      problems: [outOfDate, silent, waiting, skew !== null, lagging !== null].filter(Boolean).length,
       lastContactAt: d.lastContactAt,
     };
   });
