@@ -78,7 +78,7 @@ describe('the Desks page’s rows', () => {
     expect(by.fine).toMatchObject({ behind: 'Up to date', lagging: null, problems: 0 });
     expect(by.behind).toMatchObject({ behind: '12 changes behind', lagging: null, problems: 0 });
     expect(by.far).toMatchObject({ behind: '1,000 changes behind', lagging: 'far behind: its people see old queues', problems: 1 });
-    expect(by.stalled).toMatchObject({ behind: '1 change behind', lagging: 'last received 2 hours ago, though it still calls the hub', problems: 1 });
+    expect(by.stalled).toMatchObject({ behind: '1 change behind', lagging: 'last received 2 hours ago, though it has called the hub since', problems: 1 });
     expect(by.before).toMatchObject({ behind: 'Not known', lagging: null, problems: 0 });
     // A hub that does not say its head: not known either.
     expect(deskLines({ ...list([desk('fine')]), head: null })[0]).toMatchObject({ behind: 'Not known', lagging: null });
@@ -92,7 +92,7 @@ describe('the Desks page’s rows', () => {
       for (const text of [line!.version, line!.upgrade, line!.contact, line!.unsent, line!.clock, line!.behind, stalled!.behind, stalled!.lagging]) expect(text).not.toMatch(/[A-Za-z0-9]/);
       expect(line!.behind).toBe('۱۲ تغییر عقب');
       expect(stalled!.behind).toBe('به‌روز');
-      expect(stalled!.lagging).toBe('آخرین دریافت ۲ ساعت پیش، هرچند هنوز با هاب تماس می‌گیرد');
+      expect(stalled!.lagging).toBe('آخرین دریافت ۲ ساعت پیش، هرچند پس از آن با هاب تماس گرفته است');
       expect(line!.clock).toBe('۱۰ دقیقه جلو');
       expect(line!.contact).toBe('۳ روز پیش');
     } finally {

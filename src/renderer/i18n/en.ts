@@ -2136,7 +2136,7 @@ export const en = {
   'desks.behind_one': '{count} change behind',
   'desks.behind_other': '{count} changes behind',
   'desks.farBehind': 'far behind: its people see old queues',
-  'desks.notReceiving': 'last received {ago}, though it still calls the hub',
+  'desks.notReceiving': 'last received {ago}, though it has called the hub since',
   'desks.nobody': 'Nobody yet',
   'desks.needs_one': '{count} desk needs someone.',
   'desks.needs_other': '{count} desks need someone.',

@@ -2088,7 +2088,7 @@ export const fa: Messages = {
   'desks.behind_one': '{count} تغییر عقب',
   'desks.behind_other': '{count} تغییر عقب',
   'desks.farBehind': 'خیلی عقب است: افرادش صف‌های کهنه می‌بینند',
-  'desks.notReceiving': 'آخرین دریافت {ago}، هرچند هنوز با هاب تماس می‌گیرد',
+  'desks.notReceiving': 'آخرین دریافت {ago}، هرچند پس از آن با هاب تماس گرفته است',
   'desks.nobody': 'هنوز هیچ‌کس',
   'desks.needs_one': '{count} میز به رسیدگی نیاز دارد.',
   'desks.needs_other': '{count} میز به رسیدگی نیاز دارد.',
