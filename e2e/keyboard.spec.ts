@@ -246,6 +246,16 @@ test('the palette is a named dialog whose "Look up" leaves the caret in the look
   await expect(marked(page)).toHaveText(en['palette.lookup']);
   await page.keyboard.press('Enter');
   await expect(page.getByRole('textbox', { name: en['lookup.label'] })).toBeFocused();
+  // Fading out, it is still in the page, after the page's content: nothing in it takes focus. A
+  // Tab from the page's last control went into its search field, and when the fade ended focus
+  // fell to the page's heading (a CI failure's trace, stop 56).
+  expect(
+    await page.evaluate(() => {
+      const field = document.getElementById('palette-search');
+      field?.focus();
+      return field !== null && document.activeElement === field;
+    }),
+  ).toBe(false);
 
   // A part of the customer's page still loading when the agent Tabs out of the page: held busy
   // here until she has, as a slow part was now and then in CI. Its end pulled focus back to

@@ -1,6 +1,6 @@
 import { useMantineColorScheme } from '@mantine/core';
 import { useNotifications } from '@mantine/notifications';
-import { Spotlight, type SpotlightActionGroupData } from '@mantine/spotlight';
+import { Spotlight, useSpotlight, type SpotlightActionGroupData } from '@mantine/spotlight';
 import { useEffect, useState } from 'react';
 import {
   IconArrowDown,
@@ -215,6 +215,11 @@ export function CommandPalette({ route }: { route: Route }) {
   // palette kept the last search and what was typed went after it ("Look up a customernew
   // ticket": nothing).
   const [query, setQuery] = useState('');
+  // Closed, it stays in the page while it fades out (on a busy machine for most of a second), at
+  // the end of the page: a Tab from the page's last control went into its search field, and when
+  // the fade ended and it left, focus fell to the page's heading. Inert once closed: nothing in
+  // it takes focus or a click, nor is read out, while it fades.
+  const { opened } = useSpotlight(paletteStore);
   useQueryClearedOnOpen(setQuery);
   usePaletteKeys(setQuery);
   const { user, switchUser, signOut } = useSession();
@@ -307,6 +312,7 @@ export function CommandPalette({ route }: { route: Route }) {
   return (
     <Spotlight
       store={paletteStore}
+      inert={!opened}
       actions={groups}
       shortcut={null}
       query={query}
