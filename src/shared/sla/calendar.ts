@@ -22,6 +22,9 @@ const DAY_MS = 86_400_000;
 
 export { WEEKDAY_NAMES };
 
+/** The weekday (0 = Sunday ... 6 = Saturday) of a local date, in days since 1970-01-01 (a Thursday). */
+export const weekdayOf = (day: number): number => (((day + 4) % 7) + 7) % 7;
+
 export const weekdaySchema = z.number().int().min(0).max(6); // 0 = Sunday (as JS getDay)
 
 export const displayCalendarSchema = z.enum(['gregory', 'persian']);
@@ -459,7 +462,7 @@ export class BusinessHours {
   // keeps the instants whose wall-clock time falls inside an opening interval. A skipped hour
   // has no such instants; a repeated hour has two stretches of them.
   private computeOpen(day: number): readonly number[] {
-    const hours = this.week[((day % 7) + 11) % 7]; // 1970-01-01 was a Thursday (4)
+    const hours = this.week[weekdayOf(day)];
     if (hours === undefined || hours.length === 0 || this.isHoliday(day)) return CLOSED;
     const dayStart = day * DAY_MS;
     const dayEnd = dayStart + DAY_MS;

@@ -1,4 +1,4 @@
-import { zoneDay, zoneDayOf } from './calendar';
+import { weekdayOf, zoneDay, zoneDayOf } from './calendar';
 
 // The centre's week, for the board's weekly figures (ticket trends, satisfaction by week): the
 // week runs from the centre's first day of the week, midnight in the centre's time zone (the zone
@@ -81,8 +81,6 @@ export function firstDayOfWeek(timeZone: string): Weekday {
   return day;
 }
 
-/** The weekday of a local date (days since 1970-01-01, a Thursday). */
-export const weekdayOf = (day: number): Weekday => ((((day + 4) % 7) + 7) % 7) as Weekday;
 
 /** One week of the centre: its first local date (days since 1970-01-01) and the instants it runs from and to. */
 export interface CentreWeek {
