@@ -4,7 +4,7 @@ import type { Category } from '../../../shared/kb/category';
 import type { Trends, TrendSeries } from '../../../shared/kb/schemas';
 import { centreWeeks } from '../../../shared/sla/centreWeek';
 import { isRequest } from './csatCounts';
-import { DAY_MS, exampleText, lineOf } from './trendCounts';
+import { basisOfZone, DAY_MS, exampleText, lineOf, sameBasis, TRENDS_KEYS, UTC_WEEKS, type TrendKeys } from './trendCounts';
 
 // Product trends for the board: tickets per product line and per category per week, with
 // an early-warning mark when a category's last week rises beyond its own usual band, and
@@ -46,7 +46,18 @@ export function trendsReader(sqlite: BetterSqlite3.Database) {
     firstDay: sqlite.prepare<[number, number], { product_line: string | null; comment: string }>(
       "SELECT product_line, comment FROM csat WHERE at >= ? AND at < ? AND comment != '' ORDER BY at DESC",
     ),
+    keys: sqlite.prepare<[string], string>('SELECT value FROM meta WHERE key = ?').pluck(),
   };
+
+  /**
+   * The counts are not all in the centre's weeks yet: a move to them is under way (trendRekey.ts),
+   * or about to start (the zone has just changed). Mixed counts cannot be split at read time.
+   */
+  function recounting(zone: string): boolean {
+    const raw = q.keys.get(TRENDS_KEYS);
+    const keys: TrendKeys = raw === undefined ? { basis: UTC_WEEKS } : (JSON.parse(raw) as TrendKeys);
+    return keys.move !== undefined || !sameBasis(keys.basis, basisOfZone(zone));
+  }
 
   function board(now: number, weekCount: number, zone: string): Trends {
     const spans = centreWeeks(now, weekCount, zone);
@@ -95,6 +106,7 @@ export function trendsReader(sqlite: BetterSqlite3.Database) {
       perProduct: [...perProduct.entries()].map(([productLine, counts]) => ({ productLine, counts })).sort((a, b) => sum(b.counts) - sum(a.counts)),
       series,
       featureRequests: [...features.entries()].map(([productLine, f]) => ({ productLine, ...f })).sort((a, b) => b.n - a.n),
+      recounting: recounting(zone),
     };
   }
 
