@@ -3,6 +3,9 @@ import { fa } from '../src/renderer/i18n/fa';
 import { startWebShell } from '../src/main/web/server';
 import { expect, SHELL, test } from './fixtures';
 import type { Page } from '@playwright/test';
+import Database from 'better-sqlite3';
+import { join } from 'node:path';
+import { centreWeeks } from '../src/shared/sla/centreWeek';
 import { axeViolations } from './axe';
 import { signInAs, signInInPersian, type App } from './pages/app';
 import { Board, reveal } from './pages/board';
@@ -214,4 +217,70 @@ test('the board’s satisfaction and trends read again when a ticket is opened o
     await grace.close();
     await shell.close();
   }
+});
+
+// The trends name the centre's weeks by their first days (centreWeek.ts), the centre's dates
+// whatever the reader's clock says: the demo centre is in London, whose weeks start on Monday,
+// and the browser here is in Los Angeles, whose weeks start on Sunday and whose dates are 8 hours
+// behind. In Persian the same days are Jalali dates in Persian digits.
+test('the trends name the centre’s weeks by their first days, ending with this week, in English and Persian, whatever the browser’s time zone', async ({ dataDir, browser }) => {
+  test.skip(SHELL !== 'web', 'a browser in another time zone: the browser shell only');
+  test.setTimeout(60_000);
+  const shell = await startWebShell({ dataDir, demo: false, port: 0 });
+  const context = await browser.newContext({ timezoneId: 'America/Los_Angeles' });
+  try {
+    const page = await context.newPage();
+    await page.goto(shell.url);
+    expect(await page.evaluate(() => Intl.DateTimeFormat().resolvedOptions().timeZone)).toBe('America/Los_Angeles');
+    await signInAs(page, 'Grace Chen');
+    await page.evaluate(() => (window.location.hash = '#/overview'));
+    const weeks = centreWeeks(Date.now(), 12, 'Europe/London');
+    const first = weeks[0]!.day * 86_400_000;
+    const last = weeks[weeks.length - 1]!.day * 86_400_000;
+    // London's weeks: from a Monday, the last one holding today.
+    expect(new Date(first).getUTCDay()).toBe(1);
+    expect(new Date(last).getUTCDay()).toBe(1);
+    expect(weeks[weeks.length - 1]!.start).toBeLessThanOrEqual(Date.now());
+    const label = (locale: string, template: string) => {
+      const day = new Intl.DateTimeFormat(locale, { month: 'short', day: 'numeric', timeZone: 'UTC' });
+      return template.replace('{from}', day.format(first)).replace('{to}', day.format(last));
+    };
+    const header = (trends: ReturnType<Page['getByRole']>) => trends.getByRole('table').first().getByRole('columnheader');
+
+    const trends = page.getByRole('region', { name: en['trends.title'] });
+    await reveal(trends);
+    await expect(header(trends)).toHaveText([en['trends.productLine'], label('en', en['trends.weeks']), en['trends.thisWeek']]);
+
+    await page.goto(`${page.url().replace(/[?#].*$/, '')}?lang=fa#/overview`);
+    const trendsFa = page.getByRole('region', { name: fa['trends.title'] });
+    await reveal(trendsFa);
+    const persian = label('fa-IR-u-ca-persian-nu-arabext', fa['trends.weeks']);
+    // Jalali months in Persian digits: no Latin digit, no Gregorian month name.
+    expect(persian).toMatch(/[۰-۹]/);
+    expect(persian).not.toMatch(/[0-9A-Za-z]/);
+    await expect(header(trendsFa)).toHaveText([fa['trends.productLine'], persian, fa['trends.thisWeek']]);
+  } finally {
+    await context.close();
+    await shell.close();
+  }
+});
+
+// While the counts move to the centre's new weeks (trendRekey.ts), a count not moved yet shows
+// in the week next to its own: the card says the weeks are being recounted until the move ends.
+test('the trends say their weeks are being recounted while the counts are not in the centre’s weeks', async ({ page, dataDir }) => {
+  await signInAs(page, 'Grace Chen');
+  await page.evaluate(() => (window.location.hash = '#/overview'));
+  const trends = page.getByRole('region', { name: en['trends.title'] });
+  await reveal(trends);
+  await expect(trends.getByText(en['trends.perProduct'])).toBeVisible();
+  await expect(trends.getByTestId('trends-recounting')).toHaveCount(0);
+  // The counts as a desk upgraded from UTC weeks keeps them until its move (no move running here).
+  const raw = new Database(join(dataDir, 'tagdesk.sqlite'));
+  raw.prepare(`insert into meta (key, value) values ('ticket_trends_keys', ?) on conflict (key) do update set value = excluded.value`).run(JSON.stringify({ basis: { zone: 'UTC', firstDay: 1 } }));
+  raw.close();
+  await page.reload();
+  await reveal(trends);
+  const note = trends.getByTestId('trends-recounting');
+  await expect(note).toContainText(en['trends.recountingTitle']);
+  await expect(note).toContainText(en['trends.recounting']);
 });

@@ -1568,6 +1568,8 @@ export const en = {
   'trends.category': 'Category',
   'trends.requests': 'Requests',
   'trends.thisWeek': 'This week',
+  'trends.recountingTitle': 'Recounting weeks…',
+  'trends.recounting': 'The weekly counts are moving to the weeks of the centre’s time zone. Until that is done, some tickets may show in the week before or after their own.',
   'trends.col.week': 'Week',
   'trends.col.tickets': 'Tickets',
   'trends.col.warning': 'Warning',

@@ -1521,6 +1521,8 @@ export const fa: Messages = {
   'trends.category': 'دسته',
   'trends.requests': 'درخواست‌ها',
   'trends.thisWeek': 'این هفته',
+  'trends.recountingTitle': 'در حال بازشماری هفته‌ها…',
+  'trends.recounting': 'شمارش‌های هفتگی به هفته‌های منطقهٔ زمانی مرکز منتقل می‌شوند. تا پایان این کار ممکن است برخی تیکت‌ها در هفتهٔ پیش یا پس از هفتهٔ خودشان دیده شوند.',
   'trends.col.week': 'هفته',
   'trends.col.tickets': 'تیکت‌ها',
   'trends.col.warning': 'هشدار',

@@ -9,6 +9,7 @@ const data: Trends = {
   perProduct: [],
   series: [{ productLine: 'Latitude', category: 'battery', counts: [1, 2, 9], upper: 4, warning: true }],
   featureRequests: [{ productLine: 'XPS', n: 2, examples: ['=HYPERLINK("x")', 'a darker theme'] }],
+  recounting: false,
 };
 // The Persian words the board gives it (KnowledgeBoard.tsx's trendsWords, from fa.ts).
 const persian: TrendsSheetWords = {

@@ -172,6 +172,12 @@ export const trendsSchema = z.object({
   perProduct: z.array(z.object({ productLine: z.string(), counts: z.array(z.number().int()) })),
   series: z.array(trendSeriesSchema),
   featureRequests: z.array(z.object({ productLine: z.string(), n: z.number().int(), examples: z.array(z.string()) })),
+  /**
+   * The counts are being moved to the centre's weeks (its zone changed, or the desk was
+   * upgraded): until then a count not yet moved shows in the week holding its old week's start,
+   * and the board says the weeks are being recounted.
+   */
+  recounting: z.boolean(),
 });
 export type Trends = z.infer<typeof trendsSchema>;
 export type TrendSeries = z.infer<typeof trendSeriesSchema>;

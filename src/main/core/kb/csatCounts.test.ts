@@ -4,7 +4,7 @@ import { csatEntityId } from '../../../shared/kb/knowledgeStream';
 import { deskPerTest } from '../testing/deskPerTest';
 import { keptCsat, recountCsat } from '../testing/trendRecount';
 import { csatStore } from './csat';
-import { fillCsatDaily } from './csatCounts';
+import { fillCsatDaily, isRequest } from './csatCounts';
 import { centreWeek, centreWeeks } from '../../../shared/sla/centreWeek';
 
 // The CSAT board and the trends' feature requests from comments read daily counts kept as
@@ -116,5 +116,34 @@ describe('daily satisfaction counts', () => {
       { week: Date.UTC(2026, 10, 28), n: 2, mean: 4.5 },
     ]);
     expect(rounded(board.weekly)).toEqual(rounded(boardFromScores(sqlite, clock.now(), 'Asia/Tehran').weekly));
+  });
+  it("counts a feature request in a comment from the first week's start in the centre's zone: 00:30 on Saturday in Tehran", async () => {
+    const { desk, clock, as } = await open();
+    const sqlite = desk.db.sqlite;
+    await (await as('Omar Haddad')).call('sla.saveCentre', { id: 'centre', dayTimeZone: 'Asia/Tehran' });
+    await desk.trendRekey.idle();
+    const grace = await as('Grace Chen');
+    const scored = sqlite.prepare('SELECT ticket_id FROM csat ORDER BY at LIMIT 2').pluck().all() as string[];
+    const now = Date.UTC(2026, 11, 1, 6, 30); // Tuesday 1 December, 10:00 in Tehran
+    const first = centreWeeks(now, 4, 'Asia/Tehran')[0]!;
+    // The board's 4 weeks start on Saturday 7 November, 00:00 in Tehran: 20:30 UTC on Friday the 6th.
+    expect(first.start).toBe(Date.UTC(2026, 10, 6, 20, 30));
+    const request = 'Would love a docking station option for this model.';
+    expect(isRequest(request)).toBe(true);
+    clock.t = first.start + 30 * 60_000; // 00:30 on Saturday in Tehran, in the window
+    await grace.call('csat.record', { ticketId: scored[0]!, score: 4, comment: request });
+    clock.t = first.start - 30 * 60_000; // 23:30 on Friday in Tehran, the week before the window
+    await grace.call('csat.record', { ticketId: scored[1]!, score: 4, comment: 'Feature request: a second charger in the box, please.' });
+    clock.t = now;
+    const trends = await grace.call('trends.board', { weeks: 4 });
+    // Per product line: the tickets' feature requests of the 4 weeks and the comments' from the first week's start on.
+    const comments = sqlite.prepare('SELECT product_line, comment FROM csat WHERE at >= ?').all(first.start) as Array<{ product_line: string | null; comment: string }>;
+    const expected = new Map<string, number>();
+    for (const s of trends.series) if (s.category === 'feature_request') expected.set(s.productLine, (expected.get(s.productLine) ?? 0) + s.counts.reduce((a, b) => a + b, 0));
+    for (const c of comments) if (isRequest(c.comment)) expected.set(c.product_line || 'Unknown', (expected.get(c.product_line || 'Unknown') ?? 0) + 1);
+    expect(Object.fromEntries(trends.featureRequests.map((f) => [f.productLine, f.n]))).toEqual(Object.fromEntries(expected));
+    const line = (sqlite.prepare('SELECT product_line FROM csat WHERE ticket_id = ?').pluck().get(scored[0]!) as string | null) || 'Unknown';
+    expect(comments.some((c) => c.comment === request)).toBe(true);
+    expect(expected.get(line)).toBeGreaterThan(0);
   });
 });

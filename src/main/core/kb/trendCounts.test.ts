@@ -2,7 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { deskPerTest } from '../testing/deskPerTest';
 import { keptTrends, recountTrends } from '../testing/trendRecount';
 import { centreWeek } from '../../../shared/sla/centreWeek';
-import { basisOfZone, fillTicketTrends, readTrendKeys, rekeyTrends, trendCounter } from './trendCounts';
+import { basisOfZone, fillTicketTrends, readTrendKeys, rekeyTrends, trendCounter, TRENDS_KEYS, UTC_WEEKS } from './trendCounts';
 
 // The board's weekly trends are counted as tickets are created (trendCounts.ts). Each test
 // compares what the desk kept with a recount of every ticket on it.
@@ -163,5 +163,25 @@ describe("weekly ticket trends in the centre's zone", () => {
     expect(readTrendKeys(sqlite)).toEqual({ basis: tehran });
     expect(keptTrends(sqlite)).toEqual(recountTrends(sqlite));
     for (const week of Object.keys(keptTrends(sqlite)).map((k) => Number(k.split('|')[0]))) expect(centreWeek(week, 'Asia/Tehran').start).toBe(week);
+  });
+
+  it('the board says its weeks are being recounted while its counts are not in the centre’s weeks, until the move is done', async () => {
+    const { desk, as } = await open();
+    const sqlite = desk.db.sqlite;
+    await desk.trendRekey.idle();
+    const grace = await as('Grace Chen');
+    expect((await grace.call('trends.board', { weeks: 4 })).recounting).toBe(false);
+    // The counts as a desk upgraded from UTC weeks keeps them until its move starts (the desk's
+    // own mover is not asked here: this test moves them itself, a few batches at a time).
+    sqlite.prepare('UPDATE meta SET value = ? WHERE key = ?').run(JSON.stringify({ basis: UTC_WEEKS }), TRENDS_KEYS);
+    expect((await grace.call('trends.board', { weeks: 4 })).recounting).toBe(true);
+    const london = basisOfZone('Europe/London');
+    let batches = 0;
+    await rekeyTrends(sqlite, london, { batch: 7, stopped: () => batches >= 2, onBatch: () => void batches++ });
+    expect(readTrendKeys(sqlite).move).toBeDefined();
+    expect((await grace.call('trends.board', { weeks: 4 })).recounting).toBe(true);
+    await rekeyTrends(sqlite, london, { batch: 7 });
+    expect(readTrendKeys(sqlite)).toEqual({ basis: london });
+    expect((await grace.call('trends.board', { weeks: 4 })).recounting).toBe(false);
   });
 });

@@ -7,7 +7,9 @@ import { basisOfZone, rekeyTrends } from './trendCounts';
 // the new zone's weeks in the background, in batches with the event loop given back between
 // them, as open tickets are re-timed (retime.ts). A change while one runs starts one more after
 // it, to the zone as it then is. The board shows the new zone's weeks at once; until the move
-// is done, a count not yet moved shows in the new week holding its old week's start.
+// is done, a count not yet moved shows in the new week holding its old week's start, and the
+// trends card says "Recounting weeks…" (trends.ts `recounting`); onMoved reads the board again.
+// A desk opened read-only (the CLI's reads, which show no trends) moves nothing.
 
 export function trendRekeyer(sqlite: BetterSqlite3.Database, opts: { zone: () => string; onMoved: () => void; readOnly?: boolean; batch?: number }) {
   let running: Promise<void> | null = null;

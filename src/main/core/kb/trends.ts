@@ -3,7 +3,8 @@ import { stringify } from 'csv-stringify/sync';
 import type { Category } from '../../../shared/kb/category';
 import type { Trends, TrendSeries } from '../../../shared/kb/schemas';
 import { centreWeeks } from '../../../shared/sla/centreWeek';
-import { DAY_MS } from './trendCounts';
+import { isRequest } from './csatCounts';
+import { basisOfZone, DAY_MS, exampleText, lineOf, sameBasis, TRENDS_KEYS, UTC_WEEKS, type TrendKeys } from './trendCounts';
 
 // Product trends for the board: tickets per product line and per category per week, with
 // an early-warning mark when a category's last week rises beyond its own usual band, and
@@ -37,11 +38,26 @@ export function trendsReader(sqlite: BetterSqlite3.Database) {
     counts: sqlite.prepare<[number, number], { week: number; product_line: string; category: Category; n: number; examples: string }>(
       'SELECT week, product_line, category, n, examples FROM ticket_trends WHERE week >= ? AND week < ? ORDER BY week DESC',
     ),
-    // Feature requests in satisfaction comments, counted per day as scores are recorded (csatCounts.ts).
+    // Feature requests in satisfaction comments, counted per UTC day as scores are recorded (csatCounts.ts).
     comments: sqlite.prepare<[number], { product_line: string; requests: number; examples: string }>(
       'SELECT product_line, requests, examples FROM csat_daily WHERE day >= ? AND requests > 0 ORDER BY day DESC',
     ),
+    // The comments of the part of a UTC day that is the first week's (csat_at): at most a day of scores.
+    firstDay: sqlite.prepare<[number, number], { product_line: string | null; comment: string }>(
+      "SELECT product_line, comment FROM csat WHERE at >= ? AND at < ? AND comment != '' ORDER BY at DESC",
+    ),
+    keys: sqlite.prepare<[string], string>('SELECT value FROM meta WHERE key = ?').pluck(),
   };
+
+  /**
+   * The counts are not all in the centre's weeks yet: a move to them is under way (trendRekey.ts),
+   * or about to start (the zone has just changed). Mixed counts cannot be split at read time.
+   */
+  function recounting(zone: string): boolean {
+    const raw = q.keys.get(TRENDS_KEYS);
+    const keys: TrendKeys = raw === undefined ? { basis: UTC_WEEKS } : (JSON.parse(raw) as TrendKeys);
+    return keys.move !== undefined || !sameBasis(keys.basis, basisOfZone(zone));
+  }
 
   function board(now: number, weekCount: number, zone: string): Trends {
     const spans = centreWeeks(now, weekCount, zone);
@@ -72,8 +88,12 @@ export function trendsReader(sqlite: BetterSqlite3.Database) {
       s.counts[w]! += c.n;
       perSeries.set(key, s);
     }
-    // Comments are counted per UTC day: from the one whose midnight is nearest the first week's start.
-    for (const c of q.comments.all(Math.round(first / DAY_MS))) countFeature(c.product_line, c.requests, JSON.parse(c.examples) as string[]);
+    // Comments are counted per UTC day: the days from the first UTC midnight of the window on
+    // from their counts, and the scores between the first week's start and that midnight (the
+    // centre's Saturday 00:00 in Tehran is Friday 20:30 UTC) one by one, oldest last.
+    const firstMidnight = Math.ceil(first / DAY_MS);
+    for (const c of q.comments.all(firstMidnight)) countFeature(c.product_line, c.requests, JSON.parse(c.examples) as string[]);
+    for (const c of q.firstDay.all(first, firstMidnight * DAY_MS)) if (isRequest(c.comment)) countFeature(lineOf(c.product_line), 1, [exampleText(c.comment)]);
     const series: TrendSeries[] = [...perSeries.values()]
       .map((s) => {
         const b = band(s.counts);
@@ -86,6 +106,7 @@ export function trendsReader(sqlite: BetterSqlite3.Database) {
       perProduct: [...perProduct.entries()].map(([productLine, counts]) => ({ productLine, counts })).sort((a, b) => sum(b.counts) - sum(a.counts)),
       series,
       featureRequests: [...features.entries()].map(([productLine, f]) => ({ productLine, ...f })).sort((a, b) => b.n - a.n),
+      recounting: recounting(zone),
     };
   }
 
