@@ -1,7 +1,7 @@
 import type { SlaSettings } from '../../shared/api';
 import type { Priority, Segment, ServiceLevel } from '../../shared/domain';
 import type { SettingsEntity } from '../../shared/settingsStream';
-import { currentLanguage, formatDigits, formatPercent, formatWeekday, localiseDigits, t, zoneName, type MessageKey } from '../i18n';
+import { currentLanguage, formatDigits, formatIsoDate, formatPercent, formatWeekday, isolated, localiseDigits, t, zoneName, type MessageKey } from '../i18n';
 import { priorityLabel, segmentLabel, serviceLevelLabel } from '../labels';
 import { slaName } from '../sla/shippedNames';
 
@@ -28,7 +28,11 @@ const TARGET_KEYS: Record<string, MessageKey> = { firstResponse: 'slaTarget.firs
 
 /** "Normal: First response", "Holiday on 2027-03-21", "Opening hours". */
 export function fieldLabel(path: string): string {
-  if (path.startsWith('holidays.')) return t('slaEdit.mergeHoliday', { date: localiseDigits(path.slice('holidays.'.length)) });
+  if (path.startsWith('holidays.')) {
+    // A dated holiday as the reader writes dates (an ISO date in a Persian sentence read backwards); a yearly one as MM-DD.
+    const date = path.slice('holidays.'.length);
+    return t('slaEdit.mergeHoliday', { date: isolated(/^\d{4}-\d{2}-\d{2}$/.test(date) ? formatIsoDate(date) : localiseDigits(date)) });
+  }
   const [head, priority, target] = path.split('.');
   if (head === 'targets' && priority && target && TARGET_KEYS[target]) return t('slaEdit.mergeTarget', { priority: priorityLabel(priority as Priority), target: t(TARGET_KEYS[target]) });
   const key = head ? FIELD_KEYS[head] : undefined;
