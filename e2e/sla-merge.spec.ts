@@ -1,4 +1,5 @@
 import { en } from '../src/renderer/i18n/en';
+import { fa } from '../src/renderer/i18n/fa';
 import type { Browser, Page } from '@playwright/test';
 import { startWebShell } from '../src/main/web/server';
 import { expect, SHELL, test } from './fixtures';
@@ -72,6 +73,80 @@ test('a policy saved over a newer save is refused, and the editor merges the two
     await mine.evaluate((hash) => (window.location.hash = hash), policyPage);
     await expect(atRisk(mine)).toHaveValue('60');
     await expect(normalFirst(mine)).toHaveValue('50');
+  } finally {
+    await shell.close();
+  }
+});
+
+// Holidays merge date by date: a holiday the other admin added is taken in, mine is kept, and
+// only a date we both named differently is mine to choose (the whole list used to be one field:
+// my save then had to pick their list or mine, and one admin's holiday was lost).
+test('a calendar saved over a newer save merges its holidays date by date: both new holidays stay, one date named two ways is a choice', async ({ dataDir, browser }) => {
+  test.skip(SHELL !== 'web', 'two windows on one desk: the browser shell only');
+  test.setTimeout(90_000);
+  const shell = await startWebShell({ dataDir, demo: false, port: 0 });
+  try {
+    const calendarPage = '#/admin/sla/calendar/std-weekdays';
+    const mine = await open(browser, shell.url);
+    const theirs = await open(browser, shell.url);
+    for (const p of [mine, theirs]) await p.evaluate((hash) => (window.location.hash = hash), calendarPage);
+    const addHoliday = async (p: Page, date: string, name: string) => {
+      await p.getByRole('button', { name: en['slaEdit.addHoliday'] }).click();
+      await p.getByRole('region', { name: en['slaEdit.holidays'], exact: true }).getByRole('textbox', { name: /^Name of holiday/ }).last().fill(name);
+      await p.getByLabel(en['slaEdit.holidayDateOf'].replace('{name}', name), { exact: true }).fill(date);
+    };
+    // Mine (typed, not saved yet): 1 April, and 3 May as May Day.
+    await addHoliday(mine, '2027-04-01', 'Staff day');
+    await addHoliday(mine, '2027-05-03', 'May Day');
+    // Theirs, saved first: Nowruz, and 3 May under another name.
+    await addHoliday(theirs, '2027-03-21', 'Nowruz');
+    await addHoliday(theirs, '2027-05-03', 'Early May bank holiday');
+    await theirs.getByRole('button', { name: en['slaEdit.saveCalendar'] }).click();
+    await expect(theirs.getByRole('heading', { level: 1, name: en['slaSettings.title'] })).toBeVisible();
+
+    await mine.getByRole('button', { name: en['slaEdit.saveCalendar'] }).click();
+    await expect(mine.getByRole('alert').filter({ hasText: 'changing the holiday on 2027-03-21, the holiday on 2027-05-03.' })).toBeVisible();
+    const merge = mine.getByRole('region', { name: en['slaEdit.mergeHeading'] });
+    // Each date as the reader writes dates.
+    const holiday = (date: string) => en['slaEdit.mergeHoliday'].replace('{date}', `\u2068${date}\u2069`);
+    await expect(merge).toContainText(`${holiday('Mar 21, 2027')}: Nowruz`);
+    await expect(merge).toContainText(`${holiday('Apr 1, 2027')}: Staff day`);
+    const both = merge.getByRole('radiogroup', { name: holiday('May 3, 2027') });
+    await expect(both.getByRole('radio', { name: 'Yours: May Day' })).toBeChecked();
+    await expect(merge.getByRole('radiogroup')).toHaveCount(1);
+    if (shots) {
+      for (const lang of ['en', 'fa'] as const) {
+        if (lang === 'fa') {
+          await mine.locator('nav button[aria-haspopup="menu"]').last().click();
+          await mine.getByRole('menuitem', { name: en['language.fa'] }).click();
+          await expect(mine.locator('html')).toHaveAttribute('dir', 'rtl');
+        }
+        for (const scheme of ['light', 'dark'] as const) {
+          for (const width of [420, 1400]) {
+            await mine.emulateMedia({ colorScheme: scheme });
+            await mine.setViewportSize({ width, height: 1000 });
+            const region = mine.getByRole('region', { name: (lang === 'fa' ? fa : en)['slaEdit.mergeHeading'] });
+            await region.scrollIntoViewIfNeeded();
+            await mine.screenshot({ path: `${shots}/holiday-merge-${lang}-${width}-${scheme}.png` });
+          }
+        }
+      }
+      await mine.locator('nav button[aria-haspopup="menu"]').last().click();
+      await mine.getByRole('menuitem', { name: en['language.en'] }).click();
+      await expect(mine.locator('html')).toHaveAttribute('dir', 'ltr');
+      await mine.emulateMedia({ colorScheme: 'light' });
+      await mine.setViewportSize({ width: 1280, height: 900 });
+    }
+    await both.getByRole('radio', { name: 'Omar Haddad’s: Early May bank holiday' }).check();
+    await merge.getByRole('button', { name: en['slaEdit.mergeApply'] }).click();
+    await expect(merge).toHaveCount(0);
+    await mine.getByRole('button', { name: en['slaEdit.saveCalendar'] }).click();
+    await expect(mine.getByRole('heading', { level: 1, name: en['slaSettings.title'] })).toBeVisible();
+    await mine.evaluate((hash) => (window.location.hash = hash), calendarPage);
+    const names = mine.getByRole('region', { name: en['slaEdit.holidays'], exact: true }).getByRole('textbox', { name: /^Name of holiday/ });
+    const saved = await names.evaluateAll((inputs) => inputs.map((i) => (i as HTMLInputElement).value));
+    expect(saved).toEqual(expect.arrayContaining(['Nowruz', 'Staff day', 'Early May bank holiday']));
+    expect(saved).not.toContain('May Day');
   } finally {
     await shell.close();
   }

@@ -355,6 +355,52 @@ describe('users, SLA policies and calendars follow the hub', () => {
     expect(await omarA.try('sla.savePolicy', { ...current, atRiskShare: 0.5, expected: { version: now, record: current } })).toEqual({ ok: true, message: '' });
   });
 
+  it('two admins on two offline desks each add a holiday to one calendar: both stay on both desks, one removed stays removed, and one date named two ways is named as replaced', async () => {
+    const grace = await makeUser(hub, { email: 'grace.hours@desk.test', name: 'Grace', role: 'admin' });
+    const omar = await makeUser(hub, { email: 'omar.hours@desk.test', name: 'Omar', role: 'admin' });
+    const graceA = await signedIn(grace, deskA);
+    const omarB = await signedIn(omar, deskB);
+    await syncAll(deskA, deskB);
+    const holidaysOf = async (p: Person) => (await p.call('sla.settings')).calendars.find((c) => c.id === 'std-weekdays')!.holidays;
+    const base = (await graceA.call('sla.settings')).calendars.find((c) => c.id === 'std-weekdays')!;
+    deskA.sync.stop();
+    deskB.sync.stop();
+    // Grace adds Nowruz; Omar adds 1 April and removes Boxing Day. Each from the calendar as it was.
+    await graceA.call('sla.saveCalendar', { ...base, holidays: [...base.holidays, { date: '2027-03-21', name: 'Nowruz' }], expected: { record: base } });
+    await omarB.call('sla.saveCalendar', { ...base, holidays: [...base.holidays.filter((h) => h.date !== '12-26'), { date: '2027-04-01', name: 'Staff day' }], expected: { record: base } });
+    // Grace's desk reaches the hub first, Omar's later.
+    deskA.sync.start();
+    await deskA.sync.idle();
+    deskB.sync.start();
+    await deskB.sync.idle();
+    await syncAll(deskA, deskB);
+    const onA = await holidaysOf(graceA);
+    expect(onA).toEqual(await holidaysOf(omarB));
+    expect(onA).toEqual(expect.arrayContaining([{ date: '2027-03-21', name: 'Nowruz' }, { date: '2027-04-01', name: 'Staff day' }]));
+    expect(onA.map((h) => h.date)).not.toContain('12-26');
+    expect(onA).toHaveLength(base.holidays.length + 1);
+    const replacedOn = async (p: Person) => (await p.call('sla.settings')).replaced.filter((r) => r.entityId === 'std-weekdays');
+    expect(await replacedOn(graceA)).toEqual([]);
+    expect(await replacedOn(omarB)).toEqual([]);
+
+    // The same new date, named two ways offline: a real conflict, the later save in the hub's order kept and the other named.
+    const now = (await graceA.call('sla.settings')).calendars.find((c) => c.id === 'std-weekdays')!;
+    deskA.sync.stop();
+    deskB.sync.stop();
+    await graceA.call('sla.saveCalendar', { ...now, holidays: [...now.holidays, { date: '2027-05-03', name: 'Early May bank holiday' }], expected: { record: now } });
+    await omarB.call('sla.saveCalendar', { ...now, holidays: [...now.holidays, { date: '2027-05-03', name: 'May Day' }], expected: { record: now } });
+    deskA.sync.start();
+    await deskA.sync.idle();
+    deskB.sync.start();
+    await deskB.sync.idle();
+    await syncAll(deskA, deskB);
+    expect(await holidaysOf(graceA)).toEqual(await holidaysOf(omarB));
+    expect((await holidaysOf(graceA)).filter((h) => h.date === '2027-05-03')).toEqual([{ date: '2027-05-03', name: 'May Day' }]);
+    const named = [{ entity: 'calendar', entityId: 'std-weekdays', path: 'holidays.2027-05-03', lost: expect.objectContaining({ actorName: 'Grace', value: 'Early May bank holiday' }), won: expect.objectContaining({ actorName: 'Omar', value: 'May Day' }) }];
+    expect(await replacedOn(graceA)).toEqual(named);
+    expect(await replacedOn(omarB)).toEqual(named);
+  });
+
   it('a change the hub refuses (its author is no longer an admin) comes back as a conflict and is undone on the author’s desk', async () => {
     const pia = await makeUser(hub, { email: 'pia@desk.test', name: 'Pia', role: 'admin' });
     const adminB = await signedIn(pia, deskB);

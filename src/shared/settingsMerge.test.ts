@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { defaultCalendars, defaultPolicies } from './sla/defaults';
-import { chooseMerged, replacedChanges, threeWayMerge, type OrderedSettingsEvent } from './settingsMerge';
+import { chooseMerged, fieldsOfRecord, leafChanges, overlaps, replacedChanges, threeWayMerge, withField, type OrderedSettingsEvent } from './settingsMerge';
 import { diffSettings } from './settingsStream';
 
 // Two admins' edits of one SLA policy or calendar: on one desk the editor merges them field by
@@ -37,8 +37,48 @@ describe('threeWayMerge', () => {
     const theirs = { ...structuredClone(base), holidays: [...base.holidays, { date: '2026-03-02', name: 'Training day' }] };
     const mine = { ...structuredClone(base), name: 'Office hours (new)' };
     const r = threeWayMerge('calendar', base, mine, theirs);
-    expect(r).toMatchObject({ taken: ['holidays'], kept: ['name'], both: [] });
+    expect(r).toMatchObject({ taken: ['holidays.2026-03-02'], kept: ['name'], both: [] });
     expect(r.merged).toEqual({ ...theirs, name: 'Office hours (new)' });
+  });
+
+  it('merges holidays date by date: a holiday each admin added stays, one removed stays removed, the same date named two ways is for me to choose', () => {
+    const base = { ...structuredClone(defaultCalendars[0]!), holidays: [{ date: '2027-01-01', name: 'New Year' }, { date: '2027-05-01', name: 'May Day' }, { date: '12-25', name: 'Christmas' }] };
+    // Grace (saved first): adds Nowruz, removes May Day, names 1 January her way.
+    const theirs = { ...structuredClone(base), holidays: [{ date: '2027-01-01', name: 'New Year’s Day' }, { date: '12-25', name: 'Christmas' }, { date: '2027-03-21', name: 'Nowruz' }] };
+    // Omar (mine): adds 1 April, names 1 January his way.
+    const mine = { ...structuredClone(base), holidays: [{ date: '2027-01-01', name: 'Jan 1' }, { date: '2027-05-01', name: 'May Day' }, { date: '12-25', name: 'Christmas' }, { date: '2027-04-01', name: 'Sizdah Bedar' }] };
+    const r = threeWayMerge('calendar', base, mine, theirs);
+    expect(r.taken.sort()).toEqual(['holidays.2027-03-21', 'holidays.2027-05-01']);
+    expect(r.kept).toEqual(['holidays.2027-04-01']);
+    expect(r.both).toEqual([{ path: 'holidays.2027-01-01', base: 'New Year', mine: 'Jan 1', theirs: 'New Year’s Day' }]);
+    // Both new holidays, May Day gone, 1 January as chosen; a merged list is in date order (yearly dates first).
+    expect(chooseMerged(r, {}).holidays).toEqual([{ date: '12-25', name: 'Christmas' }, { date: '2027-01-01', name: 'Jan 1' }, { date: '2027-03-21', name: 'Nowruz' }, { date: '2027-04-01', name: 'Sizdah Bedar' }]);
+    expect(chooseMerged(r, { 'holidays.2027-01-01': 'theirs' }).holidays[1]).toEqual({ date: '2027-01-01', name: 'New Year’s Day' });
+  });
+});
+
+describe('holidays as fields of their own, date by date', () => {
+  const cal = (holidays: { date: string; name: string }[]) => ({ ...structuredClone(defaultCalendars[0]!), holidays });
+
+  it('splits a holidays change into the dates it moved, and sets one date without touching the others', () => {
+    const before = cal([{ date: '2027-01-01', name: 'New Year' }, { date: '2027-05-01', name: 'May Day' }]);
+    const after = cal([{ date: '2027-01-01', name: 'New Year' }, { date: '2027-03-21', name: 'Nowruz' }]);
+    const [change] = diffSettings('calendar', before, after);
+    expect(leafChanges('calendar', change!).sort((a, b) => a.path.localeCompare(b.path))).toEqual([
+      { path: 'holidays.2027-03-21', from: null, to: 'Nowruz' },
+      { path: 'holidays.2027-05-01', from: 'May Day', to: null },
+    ]);
+    expect(withField(before, 'holidays.2027-03-21', 'Nowruz').holidays).toEqual([{ date: '2027-01-01', name: 'New Year' }, { date: '2027-03-21', name: 'Nowruz' }, { date: '2027-05-01', name: 'May Day' }]);
+    expect(withField(before, 'holidays.2027-05-01', null).holidays).toEqual([{ date: '2027-01-01', name: 'New Year' }]);
+    expect(withField(before, 'holidays.2027-01-01', 'Neujahr').holidays).toEqual([{ date: '2027-01-01', name: 'Neujahr' }, { date: '2027-05-01', name: 'May Day' }]);
+    expect(overlaps('holidays', 'holidays.2027-03-21')).toBe(true);
+    expect(overlaps('holidays.2027-03-21', 'holidays.2027-04-01')).toBe(false);
+  });
+
+  it('keeps a date given twice as both its names', () => {
+    const twice = cal([{ date: '2027-03-21', name: 'Nowruz' }, { date: '2027-03-21', name: 'Nowruz (2)' }]);
+    expect(fieldsOfRecord('calendar', twice).get('holidays.2027-03-21')).toEqual(['Nowruz', 'Nowruz (2)']);
+    expect(withField(cal([]), 'holidays.2027-03-21', ['Nowruz', 'Nowruz (2)']).holidays).toEqual(twice.holidays);
   });
 });
 
@@ -74,5 +114,23 @@ describe('replacedChanges (the hub’s order decides; a change replaced unseen i
     const grace = structuredClone(omar);
     grace.targets.normal.firstResponse = 120;
     expect(replacedChanges([event('o', 1, 'Omar', base, omar), event('g', 2, 'Grace', omar, grace)])).toEqual([]);
+  });
+
+  const calEvent = (id: string, seq: number, actorName: string, before: { date: string; name: string }[], after: { date: string; name: string }[]): OrderedSettingsEvent => {
+    const cal = (holidays: { date: string; name: string }[]) => ({ ...structuredClone(defaultCalendars[0]!), holidays });
+    return { id, entity: 'calendar', entityId: defaultCalendars[0]!.id, actorName, at: seq * 1000, globalSeq: seq, changes: diffSettings('calendar', cal(before), cal(after)) };
+  };
+
+  it('two admins who each added a holiday on another date replaced nothing; the same date named two ways is named', () => {
+    const base = [{ date: '2027-01-01', name: 'New Year' }];
+    const grace = calEvent('g', 1, 'Grace', base, [...base, { date: '2027-03-21', name: 'Nowruz' }]);
+    const omar = calEvent('o', 2, 'Omar', base, [...base, { date: '2027-04-01', name: 'Sizdah Bedar' }]);
+    expect(replacedChanges([grace, omar])).toEqual([]);
+    // A removal on one desk and nothing on the other: nothing replaced either.
+    expect(replacedChanges([calEvent('g', 1, 'Grace', base, []), omar])).toEqual([]);
+    const omarToo = calEvent('o', 2, 'Omar', base, [...base, { date: '2027-03-21', name: 'Persian New Year' }]);
+    expect(replacedChanges([grace, omarToo])).toEqual([
+      { entity: 'calendar', entityId: defaultCalendars[0]!.id, path: 'holidays.2027-03-21', lost: { eventId: 'g', actorName: 'Grace', value: 'Nowruz', at: 1000 }, won: { eventId: 'o', actorName: 'Omar', value: 'Persian New Year', at: 2000 } },
+    ]);
   });
 });

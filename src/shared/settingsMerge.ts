@@ -3,9 +3,12 @@ import { canonical, type SettingsChange, type SettingsEntity } from './settingsS
 // How two admins' changes to one SLA policy or calendar come together, field by field.
 //
 // A "field" here is the smallest part an admin edits on its own: each of a policy's targets
-// (`targets.normal.firstResponse`: one priority's one target) and every other top-level field
-// (a calendar's weekly hours and its holidays are one field each). Two admins who change
-// different targets of one policy both keep theirs.
+// (`targets.normal.firstResponse`: one priority's one target), each date of a calendar's
+// holidays (`holidays.2027-03-21`: the name of the holiday on that date, or none), and every
+// other top-level field (a calendar's weekly hours are one field). Two admins who change
+// different targets of one policy both keep theirs; two who each add a holiday on another date
+// both keep theirs; one who removes a holiday the other left alone removes it; the same date
+// named two ways by two admins is a change to one field, decided as any other.
 //
 // On one desk (threeWayMerge): a save carries the record its editor started from; if the
 // desk holds a newer one, the save is refused and the editor merges: a field only the other
@@ -21,12 +24,44 @@ import { canonical, type SettingsChange, type SettingsEntity } from './settingsS
 
 export type FieldPath = string;
 
-/** The leaf fields of a record with their values (targets split per priority and target). */
+const HOLIDAYS = 'holidays.';
+type Holiday = { date: string; name: string };
+const isHolidayList = (v: unknown): v is Holiday[] => Array.isArray(v) && v.every((h) => h && typeof h === 'object' && typeof (h as Holiday).date === 'string');
+
+/**
+ * A calendar's holidays by date: the holiday's name (its names, in order, in the rare list
+ * that gives one date twice). Dates are keys as typed: '2027-03-21' and the yearly '03-21' are
+ * different fields.
+ */
+function holidaysByDate(list: Holiday[]): Map<string, unknown> {
+  const names = new Map<string, string[]>();
+  for (const h of list) {
+    const at = names.get(h.date);
+    if (at) at.push(h.name);
+    else names.set(h.date, [h.name]);
+  }
+  return new Map([...names].map(([date, n]) => [date, n.length === 1 ? n[0] : n]));
+}
+
+/**
+ * The holidays with one date's set to `value` (a name, several names, or null: none that day),
+ * listed by date (as typed: yearly dates first), so desks that merged the same holidays in
+ * different orders list them alike.
+ */
+function withHoliday(list: Holiday[], date: string, value: unknown): Holiday[] {
+  const names = value === null || value === undefined ? [] : Array.isArray(value) ? value.map(String) : [String(value)];
+  const byDate = (a: Holiday, b: Holiday) => (a.date < b.date ? -1 : a.date > b.date ? 1 : 0);
+  return [...list.filter((h) => h.date !== date), ...names.map((name) => ({ date, name }))].sort(byDate);
+}
+
+/** The leaf fields of a record with their values (targets split per priority and target, holidays per date). */
 export function fieldsOfRecord(entity: SettingsEntity, record: Record<string, unknown> | null): Map<FieldPath, unknown> {
   const out = new Map<FieldPath, unknown>();
   if (!record) return out;
   for (const [field, value] of Object.entries(record)) {
-    if (entity === 'policy' && field === 'targets' && value && typeof value === 'object' && !Array.isArray(value)) {
+    if (entity === 'calendar' && field === 'holidays' && isHolidayList(value)) {
+      for (const [date, names] of holidaysByDate(value)) out.set(`${HOLIDAYS}${date}`, names);
+    } else if (entity === 'policy' && field === 'targets' && value && typeof value === 'object' && !Array.isArray(value)) {
       for (const [priority, targets] of Object.entries(value as Record<string, unknown>)) {
         if (targets && typeof targets === 'object' && !Array.isArray(targets)) {
           for (const [target, minutes] of Object.entries(targets as Record<string, unknown>)) out.set(`targets.${priority}.${target}`, minutes);
@@ -39,6 +74,11 @@ export function fieldsOfRecord(entity: SettingsEntity, record: Record<string, un
 
 /** A copy of the record with one leaf field set. */
 export function withField<T extends Record<string, unknown>>(record: T, path: FieldPath, value: unknown): T {
+  if (path.startsWith(HOLIDAYS)) {
+    // One date of a calendar's holidays (the date may hold any character, a dot too).
+    const list = isHolidayList(record.holidays) ? record.holidays : [];
+    return { ...structuredClone(record), holidays: withHoliday(list, path.slice(HOLIDAYS.length), structuredClone(value)) };
+  }
   const parts = path.split('.');
   const copy = structuredClone(record) as Record<string, unknown>;
   let at = copy;
@@ -53,10 +93,12 @@ export function withField<T extends Record<string, unknown>>(record: T, path: Fi
 
 const same = (a: unknown, b: unknown) => canonical(a ?? null) === canonical(b ?? null);
 
-/** The leaf fields one top-level change set: a targets change is split into the targets it moved. */
+/** The leaf fields one top-level change set: a targets change is split into the targets it moved, a holidays change into the dates it moved. */
 export function leafChanges(entity: SettingsEntity, change: SettingsChange): { path: FieldPath; from: unknown; to: unknown }[] {
-  if (!(entity === 'policy' && change.field === 'targets')) return [{ path: change.field, from: change.from, to: change.to }];
-  const asRecord = (v: unknown) => (v && typeof v === 'object' && !Array.isArray(v) ? { targets: v } : null);
+  const targets = entity === 'policy' && change.field === 'targets';
+  const holidays = entity === 'calendar' && change.field === 'holidays' && (change.from === null || isHolidayList(change.from)) && isHolidayList(change.to);
+  if (!targets && !holidays) return [{ path: change.field, from: change.from, to: change.to }];
+  const asRecord = (v: unknown) => (targets ? (v && typeof v === 'object' && !Array.isArray(v) ? { targets: v } : null) : isHolidayList(v) ? { holidays: v } : null);
   const from = fieldsOfRecord(entity, asRecord(change.from));
   const to = fieldsOfRecord(entity, asRecord(change.to));
   const out: { path: FieldPath; from: unknown; to: unknown }[] = [];
@@ -64,7 +106,7 @@ export function leafChanges(entity: SettingsEntity, change: SettingsChange): { p
   return out;
 }
 
-/** True when a leaf field is the field a held path names, or inside it, or holds it (a whole `targets` change holds every target). */
+/** True when a leaf field is the field a held path names, or inside it, or holds it (a whole `targets` change holds every target, a whole `holidays` every date). */
 export function overlaps(a: FieldPath, b: FieldPath): boolean {
   return a === b || a.startsWith(`${b}.`) || b.startsWith(`${a}.`);
 }

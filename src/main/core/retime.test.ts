@@ -114,6 +114,39 @@ describe('re-timing open tickets when SLA settings change', () => {
     expect(omar.pushes.some((p) => p.event === 'sla.settingsChanged')).toBe(true);
   });
 
+  it('calendars are not versioned: a calendar change is replayed over the time already counted (a holiday added at noon gives back the morning; removed the next day, the ticket is past its deadline at once)', async () => {
+    const t = await open();
+    const ava = await t.as('Ava Martin');
+    const omar = await t.as('Omar Haddad');
+    const standard = { ...structuredClone(defaultPolicies.find((p) => p.id === 'education-standard')!), id: 'government-standard', name: 'Government standard', segment: 'government' as const };
+    await omar.call('sla.savePolicy', standard);
+    await retimedNotices(omar, 1);
+    // Monday 2 November 2026, 09:00 in London: a first response in 4 office hours, 13:00.
+    const start = t.clock.now();
+    const ticket = await openTicket(ava, await governmentCustomer(ava, 'standard', 5), 'normal', 'Lift phone silent');
+    expect(ticket.dueAt).toBe(start + 4 * HOUR);
+    // Noon: 3 of the 4 hours counted, 1 left.
+    t.clock.advance(3 * HOUR);
+    const firstResponse = async () => (await ava.call('tickets.get', { ticketId: ticket.id })).sla!.targets.find((x) => x.target === 'firstResponse')!;
+    expect(await firstResponse()).toMatchObject({ dueAt: start + 4 * HOUR, remainingMs: HOUR });
+
+    // Omar makes today a holiday at noon. The clock replays the whole log on the calendar as it
+    // is now, so the morning already counted is given back: 4 hours from Tuesday 08:00, not the 1 left.
+    const calendar = structuredClone((await omar.call('sla.settings')).calendars.find((c) => c.id === 'std-weekdays')!);
+    await omar.call('sla.saveCalendar', { ...calendar, holidays: [...calendar.holidays, { date: '2026-11-02', name: 'Election day' }] });
+    await retimedNotices(omar, 2);
+    expect(rowOf(t, ticket.id).due_at).toBe(Date.UTC(2026, 10, 3, 12, 0));
+    expect(await firstResponse()).toMatchObject({ dueAt: Date.UTC(2026, 10, 3, 12, 0), remainingMs: 4 * HOUR });
+
+    // Tuesday 10:00 (2 office hours counted since): Omar takes the holiday out again. Monday's
+    // morning counts again, so the deadline goes back to Monday 13:00, in the past: breached now.
+    t.clock.advance(22 * HOUR);
+    await omar.call('sla.saveCalendar', calendar);
+    await retimedNotices(omar, 3);
+    expect(rowOf(t, ticket.id)).toMatchObject({ due_at: start + 4 * HOUR, sla_status: 'breached' });
+    expect(await firstResponse()).toMatchObject({ status: 'breached', dueAt: start + 4 * HOUR });
+  });
+
   it('a policy’s new target moves its open tickets’ due times and queue order; later owes no breach at the old time, earlier into the past is breached by the scheduler', async () => {
     const t = await open();
     const ava = await t.as('Ava Martin');

@@ -109,22 +109,19 @@ export function settingsStreamApplier(db: Sql, sla: { reload(): void }, onApplie
   const upsertCalendar = s.prepare('INSERT INTO sla_calendars (id, body, updated_at) VALUES (?, ?, ?) ON CONFLICT(id) DO UPDATE SET body = excluded.body, updated_at = excluded.updated_at');
 
   const markRefused = s.prepare('UPDATE settings_events SET global_seq = -1 WHERE id = ? AND global_seq IS NULL');
-  // Another change made here to this field, still on its way to the hub.
-  const pendingOther = s
+  // Changes made here other than this one, still on their way to the hub.
+  const pendingOthers = s
     .prepare(
-      `SELECT 1 FROM settings_events se, json_each(se.payload, '$.changes') c
-       WHERE se.entity = ? AND se.entity_id = ? AND se.id != ? AND se.global_seq IS NULL AND json_extract(c.value, '$.field') = ?
-         AND NOT EXISTS (SELECT 1 FROM sync_conflicts sc WHERE sc.event_id = se.id) LIMIT 1`,
+      `SELECT se.payload FROM settings_events se
+       WHERE se.entity = ? AND se.entity_id = ? AND se.id != ? AND se.global_seq IS NULL AND NOT EXISTS (SELECT 1 FROM sync_conflicts sc WHERE sc.event_id = se.id)`,
     )
     .pluck();
-  // The change to this field latest in the hub's order (as JSON), if the hub accepted any.
-  const latestAccepted = s
-    .prepare(
-      `SELECT c.value FROM settings_events se, json_each(se.payload, '$.changes') c
-       WHERE se.entity = ? AND se.entity_id = ? AND se.global_seq > 0 AND json_extract(c.value, '$.field') = ?
-       ORDER BY se.global_seq DESC LIMIT 1`,
-    )
-    .pluck();
+  // The changes the hub accepted, latest in its order first.
+  const acceptedNewestFirst = s.prepare('SELECT payload FROM settings_events WHERE entity = ? AND entity_id = ? AND global_seq > 0 ORDER BY global_seq DESC').pluck();
+  const leavesOf = (entity: SettingsEntity, payload: string) => {
+    const p = settingsPayloadSchema.safeParse(JSON.parse(payload));
+    return p.success ? p.data.changes.flatMap((c) => leafChanges(entity, c)) : [];
+  };
 
   function bodyOf(entity: SettingsEntity, id: string): Record<string, unknown> | null {
     const body =
@@ -153,8 +150,9 @@ export function settingsStreamApplier(db: Sql, sla: { reload(): void }, onApplie
   }
 
   /**
-   * A change of ours the hub refused: each field it set goes back to the latest value the hub
-   * accepted (or to what it was before the change), unless a later change made here holds it.
+   * A change of ours the hub refused: each field it set (each target, each holiday's date) goes
+   * back to the latest value the hub accepted (or to what it was before the change), unless a
+   * later change made here holds it.
    * A record the refused change created stays (tickets may run on it); the conflict says so.
    */
   function undo(e: OutboxEnvelope): boolean {
@@ -165,11 +163,16 @@ export function settingsStreamApplier(db: Sql, sla: { reload(): void }, onApplie
     const p = parsed.data;
     const current = bodyOf(p.entity, e.entityId);
     if (!current) return false;
-    const next = { ...current };
+    // Field by field as the merge (a target, a holiday's date): what the hub accepted of other dates stays.
+    const pending = pendingOthers.all(p.entity, e.entityId, e.id).flatMap((payload) => leavesOf(p.entity, payload as string).map((l) => l.path));
+    const accepted = acceptedNewestFirst.all(p.entity, e.entityId).map((payload) => leavesOf(p.entity, payload as string));
+    let next: Record<string, unknown> = { ...current };
     for (const c of p.changes) {
-      if (pendingOther.get(p.entity, e.entityId, e.id, c.field)) continue;
-      const accepted = latestAccepted.get(p.entity, e.entityId, c.field) as string | undefined;
-      next[c.field] = accepted === undefined ? c.from : (JSON.parse(accepted) as { to: unknown }).to;
+      for (const leaf of leafChanges(p.entity, c)) {
+        if (pending.some((h) => overlaps(h, leaf.path))) continue;
+        const latest = accepted.map((leaves) => leaves.find((l) => l.path === leaf.path)).find((l) => l !== undefined);
+        next = withField(next, leaf.path, latest === undefined ? leaf.from : latest.to);
+      }
     }
     const record = parseSettingsRecord(p.entity, next);
     if (!record.ok || canonical(current) === canonical(record.record)) return false;
@@ -197,7 +200,11 @@ export function settingsStreamApplier(db: Sql, sla: { reload(): void }, onApplie
     else {
       // Each target of a policy is its own field: two desks that changed different targets both keep theirs.
       next = { ...current };
-      for (const c of p.changes) for (const leaf of leafChanges(p.entity, c)) if (!held.some((h) => overlaps(h, leaf.path))) next = withField(next, leaf.path, leaf.to);
+      for (const c of p.changes) {
+        // A field as its author found it here too (no one else's change in it): taken whole, as the author left it (the holidays in their order).
+        if (!held.some((h) => overlaps(h, c.field)) && canonical(next[c.field] ?? null) === canonical(c.from ?? null)) next[c.field] = structuredClone(c.to);
+        else for (const leaf of leafChanges(p.entity, c)) if (!held.some((h) => overlaps(h, leaf.path))) next = withField(next, leaf.path, leaf.to);
+      }
     }
     let record = parseSettingsRecord(p.entity, next);
     // Fields merged from two authors that do not go together (rare): the later author's whole record, unless this desk holds newer fields.

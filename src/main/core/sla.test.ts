@@ -436,7 +436,7 @@ describe('SLA settings', () => {
     await omar.call('sla.saveCalendar', { ...theirs, expected: { record: base } });
     const mine = { ...structuredClone(base), name: 'Around the clock (new)' };
     const stale = await omar.raw('sla.saveCalendar', { ...mine, expected: { record: base } });
-    expect(stale).toMatchObject({ ok: false, error: { code: 'conflict', key: 'slaStaleCalendar', params: { name: 'Omar Haddad' }, message: expect.stringContaining('changing the holidays') } });
+    expect(stale).toMatchObject({ ok: false, error: { code: 'conflict', key: 'slaStaleCalendar', params: { name: 'Omar Haddad' }, message: expect.stringContaining('changing the holiday on 2026-03-02') } });
     expect((await omar.call('sla.settings')).calendars.find((c) => c.id === '24x7')).toEqual(theirs);
     // From the saved version (the editor's merge), it goes through.
     expect((await omar.raw('sla.saveCalendar', { ...theirs, name: mine.name, expected: { record: theirs } })).ok).toBe(true);

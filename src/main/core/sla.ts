@@ -370,9 +370,12 @@ export function slaStore(db: Sql) {
     const stored = schema.safeParse(JSON.parse(current.body));
     const base = expected.record === null ? null : schema.safeParse(expected.record);
     if (stored.success && base?.success && canonical(stored.data) === canonical(base.data)) return;
-    const changed = [...fieldsOfRecord(entity, stored.success ? stored.data : {})].filter(([path, value]) => !base?.success || canonical(value) !== canonical(fieldsOfRecord(entity, base.data).get(path) ?? null));
+    // Every leaf either side holds: a holiday the other admin removed is a change too.
+    const storedLeaves = fieldsOfRecord(entity, stored.success ? stored.data : {});
+    const began = base?.success ? fieldsOfRecord(entity, base.data) : null;
+    const changed = [...new Set([...storedLeaves.keys(), ...(began?.keys() ?? [])])].filter((path) => !began || canonical(storedLeaves.get(path) ?? null) !== canonical(began.get(path) ?? null));
     const who = lastSavedBy(entity, id)?.actorName ?? 'Another admin';
-    const detail = changed.map(([path]) => fieldPhrase(path)).join(', ') || `the whole ${entity}`;
+    const detail = changed.map((path) => fieldPhrase(path)).join(', ') || `the whole ${entity}`;
     const key = entity === 'policy' ? 'slaStalePolicy' : 'slaStaleCalendar';
     // A window says it in its own language from the key (the fields are in its merge, named there).
     throw new ApiError('conflict', say(key, { name: who, detail }), undefined, { key, params: { name: who } });
@@ -507,6 +510,7 @@ const FIELD_PHRASE: Record<string, string> = { atRiskShare: 'the at-risk share',
 function fieldPhrase(path: string): string {
   const [head, priority, target] = path.split('.');
   if (head === 'targets' && priority && target) return `the ${priority} priority's ${(SLA_TARGET_PHRASE[target as SlaTarget] ?? target).toLowerCase()}`;
+  if (path.startsWith('holidays.')) return `the holiday on ${path.slice('holidays.'.length)}`;
   return FIELD_PHRASE[path] ?? `the ${path}`;
 }
 

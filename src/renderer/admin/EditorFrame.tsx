@@ -3,7 +3,7 @@ import { notifications } from '@mantine/notifications';
 import { IconArrowBackUp, IconDeviceFloppy } from '@tabler/icons-react';
 import { useEffect, useRef, useState, type ReactNode } from 'react';
 import type { SettingsExpected, SlaSettings } from '../../shared/api';
-import { chooseMerged, threeWayMerge } from '../../shared/settingsMerge';
+import { chooseMerged, fieldsOfRecord, threeWayMerge } from '../../shared/settingsMerge';
 import { problemOf, type Problem } from '../backend';
 import { ownDirection } from '../direction';
 import { keptDraft, useDraft } from '../drafts';
@@ -353,7 +353,8 @@ function MergePanel({ merge, onChoose, onApply, onCancel }: { merge: MergeShown;
         {fieldLabel(path)}: <b>{say(path, value(path))}</b>
       </Text>
     ));
-  const valueIn = (record: unknown) => (path: string) => path.split('.').reduce<unknown>((v, k) => (v && typeof v === 'object' ? (v as Record<string, unknown>)[k] : undefined), record);
+  // A leaf as the merge names it (a holiday's date is a field of the holidays list, not a key in it).
+  const valueIn = (record: Record<string, unknown>) => (path: string) => fieldsOfRecord(entity, record).get(path);
   const mine = chooseMerged(result, {});
   return (
     <div role="region" aria-label={t('slaEdit.mergeHeading')}>

@@ -1,12 +1,12 @@
 import type { SlaSettings } from '../../shared/api';
 import type { Priority, Segment, ServiceLevel } from '../../shared/domain';
 import type { SettingsEntity } from '../../shared/settingsStream';
-import { currentLanguage, formatDigits, formatPercent, formatWeekday, localiseDigits, t, zoneName, type MessageKey } from '../i18n';
+import { currentLanguage, formatDigits, formatIsoDate, formatPercent, formatWeekday, isolated, localiseDigits, t, zoneName, type MessageKey } from '../i18n';
 import { priorityLabel, segmentLabel, serviceLevelLabel } from '../labels';
 import { slaName } from '../sla/shippedNames';
 
 // How the SLA editors' merge and the settings page's "replaced" notices name a field of a
-// policy or calendar (settingsMerge.ts paths: `targets.normal.firstResponse`, `holidays`)
+// policy or calendar (settingsMerge.ts paths: `targets.normal.firstResponse`, `holidays.2027-03-21`)
 // and say its value, in the reader's language.
 
 const FIELD_KEYS: Record<string, MessageKey> = {
@@ -26,8 +26,13 @@ const FIELD_KEYS: Record<string, MessageKey> = {
 
 const TARGET_KEYS: Record<string, MessageKey> = { firstResponse: 'slaTarget.firstResponse', nextResponse: 'slaTarget.nextResponse', resolution: 'slaTarget.resolution' };
 
-/** "Normal: First response", "Holidays". */
+/** "Normal: First response", "Holiday on 2027-03-21", "Opening hours". */
 export function fieldLabel(path: string): string {
+  if (path.startsWith('holidays.')) {
+    // A dated holiday as the reader writes dates (an ISO date in a Persian sentence read backwards); a yearly one as MM-DD.
+    const date = path.slice('holidays.'.length);
+    return t('slaEdit.mergeHoliday', { date: isolated(/^\d{4}-\d{2}-\d{2}$/.test(date) ? formatIsoDate(date) : localiseDigits(date)) });
+  }
   const [head, priority, target] = path.split('.');
   if (head === 'targets' && priority && target && TARGET_KEYS[target]) return t('slaEdit.mergeTarget', { priority: priorityLabel(priority as Priority), target: t(TARGET_KEYS[target]) });
   const key = head ? FIELD_KEYS[head] : undefined;
@@ -45,6 +50,8 @@ function minutesText(n: number): string {
 
 /** A field's value, said for the reader. */
 export function valueText(entity: SettingsEntity, path: string, value: unknown, settings: SlaSettings | null): string {
+  // One date of a calendar's holidays: the holiday's name, or that there is none that day.
+  if (entity === 'calendar' && path.startsWith('holidays.')) return value === null || value === undefined ? t('slaEdit.mergeNoHoliday') : Array.isArray(value) ? value.map(String).join(sep()) : String(value);
   if (value === null || value === undefined) return '—';
   const head = path.split('.')[0];
   if (entity === 'policy' && head === 'targets' && typeof value === 'number') return minutesText(value);

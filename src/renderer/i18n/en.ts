@@ -967,6 +967,8 @@ export const en = {
   'slaEdit.mergeLater': 'Not now',
   'slaEdit.mergeTarget': '{priority}: {target}',
   'slaEdit.yearRange': 'Years',
+  'slaEdit.mergeHoliday': 'Holiday on {date}',
+  'slaEdit.mergeNoHoliday': 'not a holiday',
   'slaEdit.holidayCount': '{n} holidays',
   'slaSettings.replacedTitle': 'Changes replaced by a later save on another desk',
   'slaSettings.replacedLead': 'Desks that were offline cannot ask each other: where two admins changed the same field, the save that reached the hub later is kept, on every desk. Check these, and change them again if needed.',

@@ -842,6 +842,8 @@ export const fa: Messages = {
   'slaEdit.mergeLater': 'فعلاً نه',
   'slaEdit.mergeTarget': '{priority}: {target}',
   'slaEdit.yearRange': 'سال‌ها',
+  'slaEdit.mergeHoliday': 'تعطیلی {date}',
+  'slaEdit.mergeNoHoliday': 'تعطیل نیست',
   'slaEdit.holidayCount': '{n} تعطیلی',
   'slaSettings.replacedTitle': 'تغییرهایی که ذخیره‌ای دیرتر در میزی دیگر جای آن‌ها را گرفت',
   'slaSettings.replacedLead': 'میزهایی که برون‌خط بوده‌اند نمی‌توانند از یکدیگر بپرسند: جایی که دو مدیر یک بخش را تغییر داده‌اند، ذخیره‌ای که دیرتر به هاب رسیده در همهٔ میزها نگه داشته می‌شود. این‌ها را بررسی کنید و در صورت نیاز دوباره تغییر دهید.',
