@@ -1,4 +1,5 @@
 import { defineConfig } from 'vitest/config';
+import { SlowFirstSequencer } from './scripts/vitestOrder';
 
 export default defineConfig({
   test: {
@@ -21,6 +22,8 @@ export default defineConfig({
     hookTimeout: 40_000,
     // The CLI bundled once, for the tests that run it as a process (scripts/bundle-cli.ts).
     globalSetup: ['scripts/bundle-cli.ts'],
+    // The slowest files start first on a machine with no timings yet (scripts/vitestOrder.ts).
+    sequence: { sequencer: SlowFirstSequencer },
     // Every statement a test makes the desk prepare is checked for a full scan of a large
     // table (src/main/core/db/planCheck.ts).
     env: { TAGDESK_CHECK_PLANS: process.env.TAGDESK_CHECK_PLANS ?? '1' },
