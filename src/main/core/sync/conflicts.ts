@@ -69,7 +69,7 @@ export function conflictStore(db: Sql) {
     list(actorId: string, deskAccounts = false): SyncConflict[] {
       const rows = (
         db.sqlite
-          .prepare(`SELECT c.*, CASE WHEN c.actor_id = ? THEN NULL ELSE u.name END AS other, u.active = 0 AS gone FROM sync_conflicts c LEFT JOIN users u ON u.id = c.actor_id WHERE c.dismissed_at IS NULL AND ${whose(deskAccounts)}`)
+          .prepare(`SELECT c.*, CASE WHEN c.actor_id = ? THEN NULL ELSE u.name END AS other, u.active = 0 AND NOT ${isDeskAccountSql('c.actor_id')} AS gone FROM sync_conflicts c LEFT JOIN users u ON u.id = c.actor_id WHERE c.dismissed_at IS NULL AND ${whose(deskAccounts)}`)
           .all(actorId, actorId) as (Row & { other: string | null; gone: number | null })[]
       ).map((r) => ({
         eventId: r.event_id,
