@@ -243,8 +243,10 @@ test('an admin sees what the hub refused of someone deactivated since, naming th
   await page.goto(`${base}?lang=fa#/sync/conflicts`);
   await page.reload();
   const card = page.getByRole('listitem');
-  await expect(card).toContainText(fa['conflicts.triedBy'].replace('{name}', 'Zoe Rahimi'));
-  await expect(card).toContainText(fa['conflicts.deactivatedAuthor'].replaceAll('{name}', 'Zoe Rahimi'));
+  // A name in a Persian sentence is set apart as left to right (U+2068 … U+2069).
+  const zoe = '\u2068Zoe Rahimi\u2069';
+  await expect(card).toContainText(fa['conflicts.triedBy'].replace('{name}', zoe));
+  await expect(card).toContainText(fa['conflicts.deactivatedAuthor'].replaceAll('{name}', zoe));
   await expect(card).not.toContainText(fa['conflicts.deskAccount'].split('{name}')[1]!.trim());
   await page.goto(`${base}?lang=en#/sync/conflicts`);
   await page.reload();
