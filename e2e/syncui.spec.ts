@@ -230,6 +230,32 @@ test('an admin sees what the hub refused of the desk’s own accounts’ work, w
   await expect(page.getByText(en['conflicts.empty'])).toBeVisible();
 });
 
+/** A change of someone the hub deactivated since, refused with its push's answer lost, as an admin reads it. */
+function deactivatedRefused(now: number): SyncConflict {
+  return { ...importRefused(now), eventId: '01938c2e-7a00-7000-8000-000000000004', deskAccount: undefined, deactivatedAuthor: 'Zoe Rahimi' };
+}
+
+test('an admin sees what the hub refused of someone deactivated since, naming them and why, in both languages', async ({ page }) => {
+  await fakeSync(page, joined({ conflicts: 1 }), [deactivatedRefused(Date.now())]);
+  await page.getByRole('button', { name: /^Omar Haddad/ }).click();
+  await expect(page.getByRole('heading', { level: 1 })).toBeVisible();
+  const base = page.url().replace(/[?#].*$/, '');
+  await page.goto(`${base}?lang=fa#/sync/conflicts`);
+  await page.reload();
+  const card = page.getByRole('listitem');
+  // A name in a Persian sentence is set apart as left to right (U+2068 … U+2069).
+  const zoe = '\u2068Zoe Rahimi\u2069';
+  await expect(card).toContainText(fa['conflicts.triedBy'].replace('{name}', zoe));
+  await expect(card).toContainText(fa['conflicts.deactivatedAuthor'].replaceAll('{name}', zoe));
+  await expect(card).not.toContainText(fa['conflicts.deskAccount'].split('{name}')[1]!.trim());
+  await page.goto(`${base}?lang=en#/sync/conflicts`);
+  await page.reload();
+  await expect(card).toContainText('What Zoe Rahimi tried');
+  await expect(card).toContainText(en['conflicts.deactivatedAuthor'].replaceAll('{name}', 'Zoe Rahimi'));
+  await card.getByRole('button', { name: /^Dismiss: / }).click();
+  await expect(page.getByText(en['conflicts.empty'])).toBeVisible();
+});
+
 /** An admin's offline edit of a customer's contact, refused by the hub: named by the contact and the customer, not by ids. */
 function contactRefused(now: number, customerId: string): SyncConflict {
   return {

@@ -516,11 +516,17 @@ export async function pull(db: HubDb, session: Session, query: unknown, deskVers
         .selectFrom('refusals')
         .select(['id', 'event_id', 'desk_seq', 'stream', 'ticket_id', 'reason', 'at'])
         .where('desk_id', '=', session.deskId)
-        // An admin's session also gets the desk's own accounts' (an import's, a stand-in's): the
-        // refusals of work it carried, addressed to no one the hub has an account for (access.ts).
+        // Whose refusals a session hears (access.ts hearsRefusalOf): its person's own, and an
+        // admin's also those refusalsGoToAdmins gives them: the desk's own accounts' (an import's,
+        // a stand-in's: work an admin carried, addressed to no one the hub has an account for) and
+        // those of people deactivated since (no session of theirs can read them): no active hub
+        // account by that id. Any of them, whenever this person was made admin.
         .where((eb) =>
           answersForDeskWork(session.user)
-            ? eb.or([eb('author_id', '=', session.user.id), eb.and([eb('author_id', '<>', SYSTEM_ACTOR.id), eb.not(eb.exists(eb.selectFrom('users').select('users.id').whereRef(sql`users.id::text`, '=', 'refusals.author_id')))])])
+            ? eb.or([
+                eb('author_id', '=', session.user.id),
+                eb.and([eb('author_id', '<>', SYSTEM_ACTOR.id), eb.not(eb.exists(eb.selectFrom('users').select('users.id').whereRef(sql`users.id::text`, '=', 'refusals.author_id').where('users.active', '=', true)))]),
+              ])
             : eb('author_id', '=', session.user.id),
         )
         .where('id', '>', refusalsAfter)

@@ -11,6 +11,7 @@ import {
   mayBringDataToHub,
   mayJoinHub,
   mayCarryDeskWork,
+  hearsRefusalOf,
   maySendWorkOf,
   maySetActive,
   maySetRole,
@@ -250,5 +251,17 @@ describe('bringing a desk’s own accounts’ work to the hub', () => {
     expect(mayCarryDeskWork({ role: 'agent' }, { hubAccount: false, role: 'agent' })).toBe(say('deskWorkNeedsAdmin'));
     expect(mayCarryDeskWork({ role: 'admin' }, { hubAccount: true, role: 'agent' })).toBe(say('otherAuthor'));
     expect(mayCarryDeskWork({ role: 'admin' }, { hubAccount: false, role: 'system' })).toBe(say('otherAuthor'));
+  });
+});
+
+describe('who is told of what the hub refused', () => {
+  const author = { id: 'zoe', role: 'agent' as const };
+  it('its author; and every admin, whenever appointed, of a desk account’s or of someone deactivated since', () => {
+    expect(hearsRefusalOf({ id: 'zoe', role: 'agent' }, { ...author, hubAccount: true, active: true })).toBe(true);
+    expect(hearsRefusalOf({ id: 'omar', role: 'admin' }, { ...author, hubAccount: true, active: true })).toBe(false);
+    expect(hearsRefusalOf({ id: 'omar', role: 'admin' }, { ...author, hubAccount: false, active: true })).toBe(true);
+    expect(hearsRefusalOf({ id: 'omar', role: 'admin' }, { ...author, hubAccount: true, active: false })).toBe(true);
+    expect(hearsRefusalOf({ id: 'sam', role: 'supervisor' }, { ...author, hubAccount: true, active: false })).toBe(false);
+    expect(hearsRefusalOf({ id: 'omar', role: 'admin' }, { ...author, role: 'system', hubAccount: false, active: true })).toBe(false);
   });
 });

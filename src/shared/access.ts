@@ -217,10 +217,31 @@ export function mayCarryDeskWork(carrier: Pick<Person, 'role'>, author: { hubAcc
  * Who answers for a desk's own accounts' work (mayCarryDeskWork): an admin, who carries it to the
  * hub, also hears what the hub refused of it (nobody signs in as "Import from zendesk" to read it):
  * the hub's pull gives an admin's session that desk's refusals addressed to no hub account, and
- * the desk's conflicts page shows them to its admins.
+ * the desk's conflicts page shows them to its admins. Every admin, whenever appointed: one made
+ * admin after such a refusal was written is told of it too (refusalsGoToAdmins).
  */
 export function answersForDeskWork(p: Pick<Person, 'role'>): boolean {
   return p.role === 'admin';
+}
+
+/**
+ * Whether what the hub refused of an author's changes goes to the admins (answersForDeskWork)
+ * rather than to the author alone: the author cannot read it themselves. One of a desk's own
+ * accounts (no hub account: nobody signs in as it), or someone the hub deactivated (no session of
+ * theirs can be had: a change whose push answer was lost, held at the desk since, was refused and
+ * nobody would ever hear of it). Never the scheduler's (the system's events are nobody's to answer for).
+ */
+export function refusalsGoToAdmins(author: { hubAccount: boolean; active: boolean; role: Person['role'] }): boolean {
+  return author.role !== 'system' && (!author.hubAccount || !author.active);
+}
+
+/**
+ * Whether `reader` is told of a refusal of `author`'s change at a desk: their own, and an admin's
+ * also those refusalsGoToAdmins gives them. The hub's pull hands out refusals by it, and the desk's
+ * conflicts page lists (and lets dismiss) by it.
+ */
+export function hearsRefusalOf(reader: Pick<Person, 'id' | 'role'>, author: { id: string; hubAccount: boolean; active: boolean; role: Person['role'] }): boolean {
+  return reader.id === author.id || (answersForDeskWork(reader) && refusalsGoToAdmins(author));
 }
 
 // ---- acting on tickets ------------------------------------------------------------------------

@@ -101,6 +101,11 @@ export const syncConflictSchema = z.object({
    */
   deskAccount: z.string().optional(),
   /**
+   * The person whose change it was, when the hub has deactivated them since and an admin reads it
+   * (access.ts refusalsGoToAdmins: they cannot sign in to read it); absent otherwise.
+   */
+  deactivatedAuthor: z.string().optional(),
+  /**
    * For a change of another stream than tickets: the record it was about as the desk knows it
    * now (conflicts.ts recordOf), for the page to name it in the reader's language. `name`: the
    * contact's name, the system's service tag, the policy's, calendar's, article's or account's

@@ -2003,6 +2003,7 @@ export const en = {
   'conflicts.alone': 'This desk works alone, so nothing is sent to a hub and nothing can conflict.',
   'conflicts.tried': 'What you tried',
   'conflicts.triedBy': 'What {name} tried',
+  'conflicts.deactivatedAuthor': '{name}’s account has been deactivated at the hub, so {name} cannot sign in to read what the hub refused of their work here: it comes to this desk’s admins instead. Redo what is still needed, then dismiss it.',
   'conflicts.deskAccount': '{name} is this desk’s own account, which the hub has no account for (an import, or someone who worked here before the desk joined). Admins send its work to the hub, so its refusals come to you.',
   'conflicts.why': 'Why the hub refused it',
   'conflicts.next': 'What to do now',

@@ -80,6 +80,8 @@ function ConflictCard({ conflict: c, onDismissed }: { conflict: SyncConflict; on
   const [busy, setBusy] = useState(false);
   const headingId = `conflict-${c.eventId}`;
   const summary = conflictSummary(c);
+  /** Whose change it was, when not the reader's: a desk account's, or someone deactivated since (an admin reads both). */
+  const by = c.deskAccount ?? c.deactivatedAuthor;
   const followsFrom = conflictFollowsFrom(c);
   const recordLink = conflictRecordLink(c);
   const dismiss = async () => {
@@ -100,7 +102,7 @@ function ConflictCard({ conflict: c, onDismissed }: { conflict: SyncConflict; on
       <Stack gap="sm">
         <Group justify="space-between" align="flex-start" gap="sm">
           <Stack gap={2} style={{ flex: '1 1 240px', minWidth: 0 }}>
-            <Text className={classes.label}>{c.deskAccount === undefined ? t('conflicts.tried') : t('conflicts.triedBy', { name: personName(c.deskAccount) })}</Text>
+            <Text className={classes.label}>{by === undefined ? t('conflicts.tried') : t('conflicts.triedBy', { name: personName(by) })}</Text>
             <Text fw={650} id={headingId}>
               <Said text={summary} stored={c.summary} />
             </Text>
@@ -127,6 +129,11 @@ function ConflictCard({ conflict: c, onDismissed }: { conflict: SyncConflict; on
         {c.deskAccount !== undefined && (
           <Text size="sm" c="dimmed">
             {t('conflicts.deskAccount', { name: personName(c.deskAccount) })}
+          </Text>
+        )}
+        {c.deactivatedAuthor !== undefined && (
+          <Text size="sm" c="dimmed">
+            {t('conflicts.deactivatedAuthor', { name: c.deactivatedAuthor })}
           </Text>
         )}
         <SimpleGrid cols={{ base: 1, sm: 2 }} spacing="sm">

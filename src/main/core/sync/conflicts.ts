@@ -54,8 +54,8 @@ export function conflictStore(db: Sql) {
       insert.run(c.eventId, c.stream, c.entityId, c.ticketNumber, c.type, conflictSummaryLine(c), c.reason, nextStepLine(c), c.actorId, c.deskTime, c.refusedAt, writtenOf(c));
     },
     /**
-     * Open conflicts: of one person (and, with `deskAccounts`, of this desk's own accounts, for
-     * an admin: answersForDeskWork), or of everyone on this desk.
+     * Open conflicts: of one person (and, with `deskAccounts`, of this desk's own accounts and of
+     * people deactivated, for an admin: answersForDeskWork), or of everyone on this desk.
      */
     count(actorId?: string, deskAccounts = false): number {
       if (!actorId) return Number(db.sqlite.prepare('SELECT count(*) FROM sync_conflicts WHERE dismissed_at IS NULL').pluck().get() ?? 0);
@@ -63,13 +63,14 @@ export function conflictStore(db: Sql) {
     },
     /**
      * One person's open conflicts, in the order to read them (orderConflicts); with
-     * `deskAccounts` (an admin), the desk's own accounts' too, each naming the account.
+     * `deskAccounts` (an admin), the desk's own accounts' and deactivated people's too, each
+     * naming the account (deskAccount) or the person (deactivatedAuthor).
      */
     list(actorId: string, deskAccounts = false): SyncConflict[] {
       const rows = (
         db.sqlite
-          .prepare(`SELECT c.*, CASE WHEN c.actor_id = ? THEN NULL ELSE u.name END AS desk_account FROM sync_conflicts c LEFT JOIN users u ON u.id = c.actor_id WHERE c.dismissed_at IS NULL AND ${whose(deskAccounts)}`)
-          .all(actorId, actorId) as (Row & { desk_account: string | null })[]
+          .prepare(`SELECT c.*, CASE WHEN c.actor_id = ? THEN NULL ELSE u.name END AS other, u.active = 0 AND NOT ${isDeskAccountSql('c.actor_id')} AS gone FROM sync_conflicts c LEFT JOIN users u ON u.id = c.actor_id WHERE c.dismissed_at IS NULL AND ${whose(deskAccounts)}`)
+          .all(actorId, actorId) as (Row & { other: string | null; gone: number | null })[]
       ).map((r) => ({
         eventId: r.event_id,
         stream: r.stream,
@@ -83,7 +84,7 @@ export function conflictStore(db: Sql) {
         deskTime: r.desk_time,
         refusedAt: r.refused_at,
         written: r.written,
-        ...(r.desk_account === null ? {} : { deskAccount: r.desk_account }),
+        ...(r.other === null ? {} : r.gone === 1 ? { deactivatedAuthor: r.other } : { deskAccount: r.other }),
         ...(r.stream === 'ticket' ? {} : { record: recordOf(r.stream, r.event_id, r.entity_id) }),
       }));
       return orderConflicts(rows);
@@ -99,8 +100,13 @@ export type ConflictStore = ReturnType<typeof conflictStore>;
 /** A conflict as the list reads it: the stored row, dismissed or not being already asked. */
 type Row = Omit<SyncConflictTable, 'dismissed_at'>;
 
-/** The conflicts one person reads (its one parameter: their id): their own, and with `deskAccounts` the desk's own accounts'. */
-const whose = (deskAccounts: boolean): string => (deskAccounts ? `(c.actor_id = ? OR ${isDeskAccountSql('c.actor_id')})` : 'c.actor_id = ?');
+/**
+ * The conflicts one person reads (its one parameter: their id): their own, and with `deskAccounts`
+ * (an admin) those access.ts refusalsGoToAdmins gives them: the desk's own accounts' and those of
+ * people the hub deactivated (who cannot sign in to read them).
+ */
+const whose = (deskAccounts: boolean): string =>
+  deskAccounts ? `(c.actor_id = ? OR ${isDeskAccountSql('c.actor_id')} OR EXISTS (SELECT 1 FROM users g WHERE g.id = c.actor_id AND g.active = 0))` : 'c.actor_id = ?';
 
 /**
  * What a refused change of another stream than tickets was about, as this desk knows it now:

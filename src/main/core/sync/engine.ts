@@ -150,6 +150,8 @@ export function syncEngine(options: SyncEngineOptions) {
   let saidLiveDown = false;
   /** Why some changes are not being sent, by person. */
   const held = new Map<string, string>();
+  /** Of those, people the hub deactivated (maySendWorkOf): an admin hears what it refused of theirs (sweepGone). */
+  const heldGone = new Set<string>();
   let problem: string | null = null;
   /**
    * The hub's log holds an event this desk's version cannot read (426 on a pull): the desk has
@@ -479,6 +481,7 @@ export function syncEngine(options: SyncEngineOptions) {
     const tokens = new Map<string, string | null>();
     const refusals = new Map<string, string | null>();
     held.clear();
+    heldGone.clear();
     /** The admin whose hub session carries the desk's own accounts' work (false: none signed in). */
     let carrier: { userId: string; token: string } | false | undefined;
     let taken = 0;
@@ -517,8 +520,10 @@ export function syncEngine(options: SyncEngineOptions) {
           if (refusal) {
             blocked.add(entity);
             held.set(userId, refusal);
+            heldGone.add(userId);
             continue;
           }
+          sweptGone.delete(userId); // active again: if deactivated once more, read again
           if (!tokens.has(userId)) tokens.set(userId, hub.sessionToken(userId));
           token = tokens.get(userId) ?? null;
         }
@@ -579,6 +584,7 @@ export function syncEngine(options: SyncEngineOptions) {
     const done = () => (moved ? 'moved' : 'none');
     for (let round = 0; round < 20; round++) {
       const groups = sendable();
+      if (await sweepGone()) continue; // what it told is gone from the outbox: read it again
       if (groups.length === 0) return done();
       for (const group of groups) {
         const base = state().hub_desk_seq;
@@ -632,9 +638,13 @@ export function syncEngine(options: SyncEngineOptions) {
           // session carried it, and only while the change still waits here: read now, with their
           // session, before the duplicates leave the outbox (the pulls may be made with another's).
           // Not for the scheduler's alone (another desk's identical SLA event): nobody is told of those.
+          // Of the desk's own accounts' work, carried by an admin's session: read from the start, as
+          // this admin's refusals cursor may have gone past that refusal while they were not admin
+          // (appointed since: their reads as an agent did not bring the desk accounts' refusals).
           const dup = new Set(duplicates);
           try {
-            if (group.events.some((e) => dup.has(e.id) && e.actor.role !== 'system')) await refusalsOf(group);
+            const told = group.events.filter((e) => dup.has(e.id) && e.actor.role !== 'system');
+            if (told.length > 0) await refusalsOf(group, told.some((e) => e.actor.id !== group.userId) ? 0 : undefined);
           } catch (error) {
             if (!(error instanceof HubAnswer && (error.status === 401 || error.status === 403))) throw error;
             log(`tagdesk: the hub refused ${nameOf(group.userId)}'s session: ${error.message}`);
@@ -655,19 +665,50 @@ export function syncEngine(options: SyncEngineOptions) {
     return done();
   }
   /**
-   * The hub's refusals for a person at this desk that the desk has not read, with their session: a
-   * pull of no events (past any log's end), refusals only, which every hub answers.
+   * The hub's refusals for a person at this desk that the desk has not read (or all of them, from
+   * `from` = 0), with their session: a pull of no events (past any log's end), refusals only,
+   * which every hub answers. Those read again are known by event id (their changes are no longer
+   * in the outbox), and the person's cursor never goes back.
    */
-  async function refusalsOf({ userId, token }: { userId: string; token: string }): Promise<void> {
-    for (;;) {
-      const after = refusalsAfter(userId);
+  async function refusalsOf({ userId, token }: { userId: string; token: string }, from = refusalsAfter(userId)): Promise<void> {
+    for (let after = from; ; ) {
       const answer = pullAnswer.parse(await request('GET', `/sync/pull?after=${Number.MAX_SAFE_INTEGER}&limit=${PULL_LIMIT}&refusalsAfter=${after}`, token));
       const last = answer.refusals.at(-1)?.id;
       if (last === undefined) return;
       tell(applier.applyBatch([], answer.refusals, state().cursor));
       readRefusals(userId, last);
       if (answer.refusals.length < PULL_LIMIT || last <= after) return;
+      after = last;
     }
+  }
+
+  /**
+   * People the hub deactivated whose changes are held here (maySendWorkOf), whose refusals an
+   * admin's session has read in full since this desk held them (this run of the desk).
+   */
+  const sweptGone = new Set<string>();
+  /**
+   * A change of someone the hub has deactivated since may have been refused already, its push's
+   * answer lost on the way: it is held here and never goes again, and no session of theirs can
+   * read the refusal. The hub tells it to an admin's session instead (access.ts refusalsGoToAdmins),
+   * maybe behind where that admin's cursor is: read it with the latest admin's session, from the
+   * start, once for each such person while their changes are held. True when it read.
+   */
+  async function sweepGone(): Promise<boolean> {
+    const unread = [...heldGone].filter((id) => !sweptGone.has(id));
+    if (unread.length === 0) return false;
+    const admin = adminSession();
+    if (!admin) return false;
+    try {
+      await refusalsOf(admin, 0);
+    } catch (error) {
+      if (!(error instanceof HubAnswer && (error.status === 401 || error.status === 403))) throw error;
+      log(`tagdesk: the hub refused ${nameOf(admin.userId)}'s session: ${error.message}`);
+      hub.sessionEnded(admin.userId, endedBecause(error.body));
+      return false;
+    }
+    for (const id of unread) sweptGone.add(id);
+    return true;
   }
   /** The hub has these already (another desk's identical SLA event, or our own answer lost): pull brings them. */
   function dropDuplicates(ids: string[]): void {
