@@ -129,11 +129,16 @@ function TicketView({ detail, refetch, show }: { detail: TicketDetail; refetch: 
             </Text>
           ) : null}
         </Text>
-        <Title order={1} fz={{ base: 20, md: 24 }} lh={1.3}>
-          <Text component="bdi" inherit ff="monospace" c="dimmed" fw={600} me={10} dir="ltr">
+        {/* The number and the subject side by side, each laid out on its own: the number whole
+            (it broke at its hyphen), the subject wrapping in its own column in its own direction.
+            Inline, a Latin subject on a Persian page wrapped round the number at 420 px. */}
+        <Title order={1} fz={{ base: 20, md: 24 }} lh={1.3} className={classes.ticketTitle}>
+          <Text component="bdi" inherit ff="monospace" c="dimmed" fw={600} dir="ltr" className={classes.ticketNumber} data-part="number">
             {ticket.number}
           </Text>{' '}
-          <bdi>{ticket.subject}</bdi>
+          <bdi dir="auto" className={classes.ticketSubject} data-part="subject">
+            {ticket.subject}
+          </bdi>
         </Title>
         <Group gap={6} mt={10}>
           <StateBadge state={ticket.state} size="md" />
