@@ -223,6 +223,71 @@ test('a ticket goes from lookup to resolution with the keyboard alone', async ({
   await expect(page.getByRole('heading', { level: 1, name: en['signIn.title'] })).toBeFocused();
 });
 
+test('escalated from its button, focus goes on to the action bar, as after Take (it fell to the heading)', async ({ page }) => {
+  test.setTimeout(60_000);
+  await expect(page.getByRole('heading', { level: 1, name: en['signIn.title'] })).toBeVisible();
+  await page.getByRole('button', { name: /^Ava Martin/ }).click();
+  const h1 = page.locator('#main h1');
+  await expect(h1).toBeFocused();
+  await page.keyboard.press('ControlOrMeta+k');
+  await page.keyboard.type('7XK2QF1');
+  await page.keyboard.press('Enter');
+  await expect(h1).toHaveText('Lakeside Unified School District');
+  // "Assign to me" is on: the ticket is hers, with Escalate in its action bar.
+  await page.getByRole('button', { name: en['customer.newTicket'], exact: true }).click();
+  const create = page.getByRole('dialog');
+  await create.getByLabel(en['newTicket.subject']).fill('Dock drops the second monitor');
+  await create.getByRole('button', { name: en['newTicket.submit'] }).click();
+  await expect(page).toHaveURL(/#\/ticket\//);
+  await expect(h1).toBeFocused();
+  const actions = page.getByRole('region', { name: en['ticket.actions'] });
+  await traceFocus(page);
+  await tabTo(page, actions.getByRole('button', { name: en['action.ESCALATE'], exact: true }));
+  await page.keyboard.press('Enter');
+  const escalate = page.getByRole('dialog', { name: /^Escalate/ });
+  const reason = escalate.getByRole('combobox', { name: en['act.reason'] });
+  await expect(reason).toBeFocused();
+  await page.keyboard.press('ArrowDown');
+  await expect(page.getByRole('option').first()).toHaveAttribute('data-combobox-selected', 'true');
+  await page.keyboard.press('Enter');
+  await tabTo(page, escalate.getByLabel(/^Note/));
+  await page.keyboard.type('Needs a dock firmware the first line cannot flash.');
+  await traceStep(page, 'Ctrl+Enter sends the escalation');
+  await page.keyboard.press('ControlOrMeta+Enter');
+  await expect(escalate).toBeHidden();
+  await expect(actions.getByRole('button', { name: en['action.ESCALATE'], exact: true })).toHaveCount(0);
+  // Where Take sends it: the first thing she can do with the ticket now (Escalate is gone).
+  await expectFocusedTraced(page, actions.getByRole('button').first());
+  await expect(h1).not.toBeFocused();
+});
+
+test('the palette opens with its first command marked, in the light scheme and the dark (dark marked none until something was typed)', async ({ page }) => {
+  test.setTimeout(60_000);
+  await expect(page.getByRole('heading', { level: 1, name: en['signIn.title'] })).toBeVisible();
+  await page.getByRole('button', { name: /^Ava Martin/ }).click();
+  await expect(page.locator('#main h1')).toBeFocused();
+  for (const scheme of ['light', 'dark'] as const) {
+    await page.emulateMedia({ colorScheme: scheme });
+    await expect(page.locator('html')).toHaveAttribute('data-mantine-color-scheme', scheme);
+    await page.keyboard.press('ControlOrMeta+Shift+P');
+    await expect(page.getByRole('textbox', { name: en['palette.open'] })).toBeFocused();
+    const first = page.locator('.mantine-Spotlight-content [data-action]').first();
+    await expect(marked(page)).toHaveCount(1);
+    await expect(first).toHaveAttribute('data-selected', 'true');
+    // Drawn as marked: the primary colour behind it, not the list's own background.
+    const [marking, list] = await Promise.all([
+      first.evaluate((el) => getComputedStyle(el).backgroundColor),
+      page.locator('.mantine-Spotlight-content').evaluate((el) => getComputedStyle(el).backgroundColor),
+    ]);
+    expect(marking).not.toBe(list);
+    // ArrowDown goes on to the second, and Enter runs what is marked.
+    await page.keyboard.press('ArrowDown');
+    await expect(page.locator('.mantine-Spotlight-content [data-action]').nth(1)).toHaveAttribute('data-selected', 'true');
+    await page.keyboard.press('Escape');
+    await expect(page.getByRole('dialog', { name: en['palette.open'] })).toHaveCount(0);
+  }
+});
+
 test('the palette is a named dialog whose "Look up" leaves the caret in the lookup; it opens from a field, and neither it nor Ctrl+K leaves an open dialog', async ({ page }) => {
   test.setTimeout(60_000);
   await expect(page.getByRole('heading', { level: 1, name: en['signIn.title'] })).toBeVisible();

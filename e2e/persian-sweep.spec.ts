@@ -146,3 +146,56 @@ test('dialogs, a drawer, the palette, a ticket and an article in Persian: the sa
 
   expect([...new Set(found)]).toEqual([]);
 });
+
+test('a ticket page names its SLA policy by its name, not its id, and keeps the number whole beside a Latin subject at 420 px, light and dark', async ({ page }) => {
+  test.setTimeout(90_000);
+  const policy = (d: typeof en | typeof fa) => page.getByRole('region', { name: d['slaTrace.title'] }).locator('dd[data-policy-id]');
+  const open = async () => {
+    await page.evaluate(() => (window.location.hash = '#/lookup?q=T-000003'));
+    await page.getByRole('link', { name: 'T-000003' }).first().click();
+    await expect(page).toHaveURL(/#\/ticket\//);
+    await expect(page.locator('[aria-busy="true"]')).toHaveCount(0, { timeout: 20_000 });
+  };
+  // In English: the policy's name as the SLA settings say it ("Education standard"), no slug.
+  await expect(page.getByRole('heading', { level: 1, name: en['signIn.title'] })).toBeVisible();
+  await page.getByRole('button', { name: /^Ava Martin/ }).click();
+  await open();
+  const id = await policy(en).getAttribute('data-policy-id');
+  expect(id).toBe('education-standard');
+  await expect(policy(en)).not.toContainText(id!);
+  await expect(policy(en)).toHaveText(en['slaTrace.policyValue'].replace('{name}', en['slaName.policy.educationStandard']).replace('{version}', '1'));
+
+  // In Persian: the shipped policy in Persian, with no Latin inside the sentence ("home-basic" was).
+  await page.locator('button[aria-haspopup="menu"]').last().click();
+  await page.getByRole('menuitem', { name: fa['language.fa'] }).click();
+  await expect(page.locator('html')).toHaveAttribute('dir', 'rtl');
+  await expect(policy(fa)).toContainText(fa['slaName.policy.educationStandard']);
+  await expect(policy(fa)).not.toContainText(id!);
+  await expect(policy(fa)).not.toHaveText(/[A-Za-z]/);
+
+  // The heading at 420 px: the number on one line, the Latin subject beside it in a column of
+  // its own (in its own direction), never wrapped round or under the number.
+  await page.setViewportSize({ width: 420, height: 800 });
+  for (const scheme of ['light', 'dark'] as const) {
+    await page.emulateMedia({ colorScheme: scheme });
+    await expect(page.locator('html')).toHaveAttribute('data-mantine-color-scheme', scheme);
+    const h1 = page.locator('#main h1');
+    await expect(h1).toContainText('T-000003');
+    const layout = await h1.evaluate((el) => {
+      const rects = (node: Element | null) => (node ? Array.from(node.getClientRects(), (r) => ({ left: r.left, right: r.right, top: r.top, bottom: r.bottom })) : []);
+      const number = el.querySelector('[dir="ltr"]');
+      const subject = el.querySelector('[dir="auto"]');
+      return { number: rects(number), subject: rects(subject), subjectText: subject?.textContent ?? '', lineHeight: parseFloat(getComputedStyle(el).lineHeight) };
+    });
+    expect(layout.subjectText).toMatch(/^[A-Za-z]/);
+    // Kept whole: one box, one line high.
+    expect(layout.number).toHaveLength(1);
+    expect(layout.number[0]!.bottom - layout.number[0]!.top).toBeLessThan(layout.lineHeight * 1.5);
+    // The subject wraps at this width, and every line of it stays on the number's left (the
+    // inline end in Persian): none runs under or beside the number's right side.
+    const subjectTop = Math.min(...layout.subject.map((r) => r.top));
+    const subjectBottom = Math.max(...layout.subject.map((r) => r.bottom));
+    expect(subjectBottom - subjectTop).toBeGreaterThan(layout.lineHeight * 1.5);
+    for (const r of layout.subject) expect(r.right).toBeLessThanOrEqual(layout.number[0]!.left + 1);
+  }
+});

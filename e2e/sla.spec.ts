@@ -70,7 +70,9 @@ test('a high-priority government ticket is at risk on the board at 6 h and breac
   await expect(sla).toContainText(/Resolution due .+ \(UTC\)/);
   // Where the figures come from: the policy, the calendar, and each target's clock.
   const trace = page.getByRole('region', { name: en['slaTrace.title'] });
-  await expect(trace).toContainText('(government-premier, version 1)');
+  // Named as the SLA settings name it, not by its id ("government-premier" was shown, a slug).
+  await expect(trace).toContainText(en['slaTrace.policyValue'].replace('{name}', en['slaName.policy.governmentPremier']).replace('{version}', '1'));
+  await expect(trace).not.toContainText('government-premier');
   await expect(trace.getByRole('region', { name: en['slaTarget.resolution'] })).toContainText(en['slaTrace.status.ok']);
   const firstResponse = trace.getByRole('region', { name: en['slaTarget.firstResponse'] });
   await expect(firstResponse).toContainText(en['drill.outcome.met']);

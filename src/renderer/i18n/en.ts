@@ -362,7 +362,7 @@ export const en = {
   'ticket.slaLabel': 'Service level',
   'slaTrace.title': 'Service level: where the figures come from',
   'slaTrace.policy': 'Policy',
-  'slaTrace.policyValue': '{name} ({id}, version {version})',
+  'slaTrace.policyValue': '{name} (version {version})',
   'slaTrace.calendar': 'Calendar',
   'slaTrace.calendarValue': '{name} · {zone}',
   'slaName.policy.governmentPremier': 'Government premier',

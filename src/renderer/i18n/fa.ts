@@ -337,7 +337,7 @@ export const fa: Messages = {
   'ticket.slaLabel': 'سطح خدمت',
   'slaTrace.title': 'سطح خدمت: این اعداد از کجا می‌آیند',
   'slaTrace.policy': 'سیاست',
-  'slaTrace.policyValue': '{name} ({id}، نسخهٔ {version})',
+  'slaTrace.policyValue': '{name} (نسخهٔ {version})',
   'slaTrace.calendar': 'تقویم',
   'slaTrace.calendarValue': '{name} · {zone}',
   'slaName.policy.governmentPremier': 'دولتی، ممتاز',

@@ -178,6 +178,38 @@ function useQueryClearedOnOpen(setQuery: (query: string) => void): void {
   }, [setQuery]);
 }
 
+/**
+ * Marks the first command as the palette opens, so that Enter runs it and the list shows which
+ * (as it does once something is typed). Mantine marks one only when the search changes: opened
+ * with its search already empty, no command was marked, and in the dark scheme, where the
+ * pointer's hover is faint, the list looked as if nothing would run. Its list is drawn an
+ * animation frame or more after the shortcut, so this waits for it; a command already marked
+ * (a key typed meanwhile: the search changed, or ArrowDown) is left as it is.
+ */
+function useFirstMarkedOnOpen(opened: boolean): void {
+  useEffect(() => {
+    if (!opened) return;
+    let frame = 0;
+    let tries = 0;
+    const mark = () => {
+      const state = paletteStore.getState();
+      if (!state.opened || state.selected !== -1) return;
+      const list = state.listId ? document.getElementById(state.listId) : null;
+      const first = list?.querySelector<HTMLElement>('[data-action]');
+      if (first) {
+        // As Mantine's own selectAction(0) does (not exported): the attribute its styles and
+        // Enter go by, and the index its arrow keys move on from.
+        first.setAttribute('data-selected', 'true');
+        paletteStore.updateState((s) => ({ ...s, selected: 0 }));
+        return;
+      }
+      if (++tries < 120) frame = window.requestAnimationFrame(mark);
+    };
+    frame = window.requestAnimationFrame(mark);
+    return () => window.cancelAnimationFrame(frame);
+  }, [opened]);
+}
+
 const TICKET_LABEL: Record<PaletteTicketAction, () => string> = {
   TAKE: () => t('palette.take'),
   RESOLVE: () => t('palette.resolve'),
@@ -222,6 +254,7 @@ export function CommandPalette({ route }: { route: Route }) {
   const { opened } = useSpotlight(paletteStore);
   useQueryClearedOnOpen(setQuery);
   usePaletteKeys(setQuery);
+  useFirstMarkedOnOpen(opened);
   const { user, switchUser, signOut } = useSession();
   const ticketId = route.name === 'ticket' ? route.ticketId : null;
   // The same read as the ticket's page (shared while in flight), kept live: the commands follow the ticket.

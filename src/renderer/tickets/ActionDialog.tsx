@@ -21,6 +21,7 @@ import { actionIntro } from './actionHelp';
 import { ownDirection } from '../direction';
 import { useRefusedFocus } from '../refusedFocus';
 import { useFocusBack } from '../focusBack';
+import { slaName } from '../sla/shippedNames';
 
 // One dialog for every ticket action that needs words or a choice. What the person types
 // is a draft (per ticket and action) in sessionStorage; a refusal or invalid input keeps
@@ -171,7 +172,7 @@ export function ActionDialog({ action, detail, onClose, onDone, onConflict }: {
           {action === 'REOPEN' && detail.reopenRule && (
             // What reopening does to the resolution SLA, by the policy it will run under.
             <Text size="sm" data-testid="reopen-sla">
-              {t(`act.reopenSla.${detail.reopenRule}`, { policy: detail.sla?.policy.name ?? '' })}
+              {t(`act.reopenSla.${detail.reopenRule}`, { policy: detail.sla ? slaName('policy', detail.sla.policy) : '' })}
             </Text>
           )}
           {!stillAllowed && (

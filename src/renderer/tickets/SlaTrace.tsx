@@ -32,7 +32,9 @@ export function SlaTrace({ sla }: { sla: TicketSlaTrace }) {
     <Stack gap="sm">
       <dl className={classes.facts}>
         <dt>{t('slaTrace.policy')}</dt>
-        <dd>{t('slaTrace.policyValue', { name: slaName('policy', sla.policy), id: sla.policy.id, version: sla.policy.version })}</dd>
+        {/* Named as the SLA settings name it (a shipped policy in the reader's language, an admin's
+            as typed), not by its id: "home-basic" was Latin inside a Persian sentence, and a slug. */}
+        <dd data-policy-id={sla.policy.id}>{t('slaTrace.policyValue', { name: slaName('policy', sla.policy), version: sla.policy.version })}</dd>
         <dt>{t('slaTrace.calendar')}</dt>
         <dd>
           <Group gap={6} wrap="wrap">

@@ -91,6 +91,11 @@ function TicketView({ detail, refetch, show }: { detail: TicketDetail; refetch: 
     actionBar.current?.querySelector<HTMLButtonElement>('button:not(:disabled)')?.focus();
   }, [toActions]);
 
+  // Escalated from its button, the same: the button is gone with the ticket's tier (and the
+  // dialog with it), and focus fell to the heading, one Tab further from the action bar than
+  // after Take. Opened from the palette, focus is left to the page's own rules, as Take's is.
+  const openedFromBar = useRef(false);
+
   const take = async () => {
     setTaking(true);
     const fromBar = actionBar.current?.contains(document.activeElement) ?? false;
@@ -129,11 +134,16 @@ function TicketView({ detail, refetch, show }: { detail: TicketDetail; refetch: 
             </Text>
           ) : null}
         </Text>
-        <Title order={1} fz={{ base: 20, md: 24 }} lh={1.3}>
-          <Text component="bdi" inherit ff="monospace" c="dimmed" fw={600} me={10} dir="ltr">
+        {/* The number and the subject side by side, each laid out on its own: the number whole
+            (it broke at its hyphen), the subject wrapping in its own column in its own direction.
+            Inline, a Latin subject on a Persian page wrapped round the number at 420 px. */}
+        <Title order={1} fz={{ base: 20, md: 24 }} lh={1.3} className={classes.ticketTitle}>
+          <Text component="bdi" inherit ff="monospace" c="dimmed" fw={600} dir="ltr" className={classes.ticketNumber} data-part="number">
             {ticket.number}
           </Text>{' '}
-          <bdi>{ticket.subject}</bdi>
+          <bdi dir="auto" className={classes.ticketSubject} data-part="subject">
+            {ticket.subject}
+          </bdi>
         </Title>
         <Group gap={6} mt={10}>
           <StateBadge state={ticket.state} size="md" />
@@ -172,7 +182,10 @@ function TicketView({ detail, refetch, show }: { detail: TicketDetail; refetch: 
                   leftSection={ACTION_ICON[a]}
                   variant={a === 'RESOLVE' ? 'filled' : a === 'ESCALATE' ? 'light' : 'default'}
                   color={a === 'RESOLVE' ? 'teal' : a === 'ESCALATE' ? 'orange' : undefined}
-                  onClick={() => setOpenAction(a)}
+                  onClick={() => {
+                    openedFromBar.current = true;
+                    setOpenAction(a);
+                  }}
                 >
                   {actionLabel(a, ticket.channel)}
                 </Button>
@@ -294,9 +307,14 @@ function TicketView({ detail, refetch, show }: { detail: TicketDetail; refetch: 
           key={dialog}
           action={dialog}
           detail={detail}
-          onClose={() => setOpenAction(null)}
+          onClose={() => {
+            openedFromBar.current = false;
+            setOpenAction(null);
+          }}
           onConflict={() => void refetch()}
           onDone={(next) => {
+            if (dialog === 'ESCALATE' && openedFromBar.current) setToActions(true);
+            openedFromBar.current = false;
             setOpenAction(null);
             // The customer and the system are as shown: an action changes neither.
             show({ ...detail, ...next });
