@@ -73,6 +73,7 @@ test('an agent registers a caller and their system from a lookup that found noth
   await page.getByLabel(en['customer.phone']).fill('0935 111 2233');
   await page.getByRole('button', { name: en['record.register'], exact: true }).click();
   await expect(page.getByText('This is a mobile number in Iran: choose Iran as the country, or type the number with its country code, as +98 935 111 2233.')).toBeVisible();
+  await expect(page.getByRole('alert').filter({ hasText: en['record.notSaved'] })).toContainText('Check Phone: it says under it what to fix.');
   await page.getByLabel(en['customer.email']).fill('');
   // Clicked and typed into, as a person does: what is typed replaces the chosen language's name
   // ("persian" went in where the click fell: "Americpersianan English", nothing found).

@@ -153,10 +153,16 @@ export function ProblemAlert({ problem, onRetry, title }: { problem: Problem; on
  * it when every issue sits under its field ("Some fields need your attention" named none).
  */
 export function FormProblem({ problem, unplaced, title, fields = [] }: { problem: Problem; unplaced: string[]; title: string; fields?: string[] }) {
-  const said = headline(problem, unplaced);
+  const general = headline(problem, unplaced);
+  const said =
+    general !== t('act.fixFields') || fields.length === 0
+      ? general
+      : fields.length === 1
+        ? t('form.fixNamedOne', { field: fields[0]! })
+        : t('form.fixNamed', { fields: new Intl.ListFormat(currentLanguage(), { type: 'conjunction' }).format(fields) });
   return (
     <Alert color="red" role="alert" title={title}>
-      <Text size="sm">{said === t('act.fixFields') && fields.length > 0 ? t('form.fixNamed', { fields: new Intl.ListFormat(currentLanguage(), { type: 'conjunction' }).format(fields) }) : said}</Text>
+      <Text size="sm">{said}</Text>
       {unplaced.map((m) => (
         <Text size="sm" key={m}>
           {m}

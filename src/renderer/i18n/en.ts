@@ -566,6 +566,7 @@ export const en = {
   'act.chooseAssignee': 'Choose who should work the ticket.',
   'act.fixFields': 'Some fields need your attention.',
   'form.fixNamed': 'Check {fields}: under each, it says what to fix.',
+  'form.fixNamedOne': 'Check {field}: it says under it what to fix.',
   'act.failedTitle': 'Not done',
   'act.conflictTitle': 'Someone changed this ticket meanwhile',
   'act.noLongerAllowed': 'The ticket has changed and this action is no longer offered. It will probably be refused.',
