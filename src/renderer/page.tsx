@@ -2,7 +2,7 @@ import { Alert, Box, Button, Group, Loader, Paper, Skeleton, Stack, Table, Text,
 import { IconAlertTriangle } from '@tabler/icons-react';
 import { useState, type KeyboardEvent, type ReactNode } from 'react';
 import { headline, type Problem } from './backend';
-import { t } from './i18n';
+import { currentLanguage, t } from './i18n';
 import { isMacPlatform, submitChordKeys, submitOnChord } from './submitChord';
 
 // The few building blocks every page shares: one h1 per page, sections with h2, and the
@@ -148,10 +148,21 @@ export function ProblemAlert({ problem, onRetry, title }: { problem: Problem; on
  * A refused form's alert: the back end's message (or "fix the marked fields" when every issue
  * is marked under its field), then the issues that belong to no field on the form.
  */
-export function FormProblem({ problem, unplaced, title }: { problem: Problem; unplaced: string[]; title: string }) {
+/**
+ * A refused form's alert. `fields`, the labels of the fields the refusal marked, are named in
+ * it when every issue sits under its field ("Some fields need your attention" named none).
+ */
+export function FormProblem({ problem, unplaced, title, fields = [] }: { problem: Problem; unplaced: string[]; title: string; fields?: string[] }) {
+  const general = headline(problem, unplaced);
+  const said =
+    general !== t('act.fixFields') || fields.length === 0
+      ? general
+      : fields.length === 1
+        ? t('form.fixNamedOne', { field: fields[0]! })
+        : t('form.fixNamed', { fields: new Intl.ListFormat(currentLanguage(), { type: 'conjunction' }).format(fields) });
   return (
     <Alert color="red" role="alert" title={title}>
-      <Text size="sm">{headline(problem, unplaced)}</Text>
+      <Text size="sm">{said}</Text>
       {unplaced.map((m) => (
         <Text size="sm" key={m}>
           {m}

@@ -66,7 +66,8 @@ export function DuplicateHints({ probe, excludeId }: {
               </Badge>
             </Group>
             {excludeId && (
-              <Button size="compact-xs" variant="light" component="a" href={hrefOf({ name: 'merge', survivorId: excludeId, mergedId: c.customerId })}>
+              // Named with whom it merges: with several likely duplicates, a screen reader heard "Merge…" for each.
+              <Button size="compact-xs" variant="light" component="a" href={hrefOf({ name: 'merge', survivorId: excludeId, mergedId: c.customerId })} aria-label={t('duplicates.mergeWith', { name: c.name })}>
                 {t('duplicates.merge')}
               </Button>
             )}

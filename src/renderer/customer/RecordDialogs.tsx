@@ -8,7 +8,8 @@ import { call, issueFor, otherIssues, problemOf, refreshEverything, type Problem
 import { useFocusBack } from '../focusBack';
 import { useDraft, useSessionValue } from '../drafts';
 import { DateField } from '../dates/DateField';
-import { t } from '../i18n';
+import { t, type MessageKey } from '../i18n';
+import { CONTACT_FIELD_LABEL, refusedFieldKeys, SYSTEM_FIELD_LABEL, TRANSFER_FIELD_LABEL } from './fieldLabels';
 import { FormProblem } from '../page';
 import { useRefusedFocus } from '../refusedFocus';
 import { useSession } from '../session';
@@ -51,12 +52,14 @@ function useSave(onDone: () => void) {
   return { busy, problem, run, refuse, dismiss: () => setProblem(null) };
 }
 
-function DialogForm({ title, opened, onClose, problem, fields, busy, submitLabel, onSubmit, children }: {
+function DialogForm({ title, opened, onClose, problem, fields, labels, busy, submitLabel, onSubmit, children }: {
   title: string;
   opened: boolean;
   onClose: () => void;
   problem: Problem | null;
   fields: readonly string[];
+  /** Each field's label, to name the fields a refusal marked. */
+  labels?: Readonly<Record<string, MessageKey>>;
   busy: boolean;
   submitLabel: string;
   onSubmit: () => void;
@@ -82,7 +85,7 @@ function DialogForm({ title, opened, onClose, problem, fields, busy, submitLabel
       >
         <Stack gap="sm">
           {problem && (
-            <FormProblem problem={problem} unplaced={others} title={t('record.notSaved')} />
+            <FormProblem problem={problem} unplaced={others} title={t('record.notSaved')} fields={labels ? refusedFieldKeys(problem.issues, labels).map((k) => t(k)) : []} />
           )}
           {children}
           <Group justify="flex-end" mt="sm">
@@ -193,6 +196,7 @@ function CustomerDialog({ record, focus, onClose }: { record: CustomerRecord; fo
       onClose={onClose}
       problem={save.problem}
       fields={CUSTOMER_FIELDS}
+      labels={CUSTOMER_FIELD_LABEL}
       busy={save.busy}
       submitLabel={t('record.save')}
       onSubmit={() => void save.run(submit)}
@@ -243,6 +247,7 @@ function ContactDialog({ record, contactId, onClose }: { record: CustomerRecord;
       onClose={onClose}
       problem={save.problem}
       fields={['name', 'role', 'email', 'phone']}
+      labels={CONTACT_FIELD_LABEL}
       busy={save.busy}
       submitLabel={t('record.save')}
       onSubmit={() => void save.run(() => call('customers.saveContact', { customerId: record.customer.id, contactId, contact: draft }))}
@@ -306,6 +311,7 @@ function SystemDialog({ record, assetId, onClose }: { record: CustomerRecord; as
       onClose={onClose}
       problem={save.problem}
       fields={SYSTEM_FIELDS}
+      labels={SYSTEM_FIELD_LABEL}
       busy={save.busy}
       submitLabel={t('record.save')}
       onSubmit={() => void save.run(() => call('customers.saveAsset', { customerId: record.customer.id, assetId, asset: draft }))}
@@ -329,6 +335,7 @@ function TransferDialog({ record, assetId, onClose }: { record: CustomerRecord; 
       onClose={onClose}
       problem={save.problem}
       fields={['toCustomerId', 'how', 'date']}
+      labels={TRANSFER_FIELD_LABEL}
       busy={save.busy}
       submitLabel={t('transfer.submit')}
       onSubmit={() =>

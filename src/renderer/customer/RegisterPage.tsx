@@ -1,10 +1,11 @@
 import { Button, Checkbox, Group, Paper, Stack, Text, Title } from '@mantine/core';
 import { notifications } from '@mantine/notifications';
-import { useState } from 'react';
+import { useRef, useState } from 'react';
 import { call, otherIssues, problemOf, refreshEverything, type Problem } from '../backend';
 import { useDraft } from '../drafts';
 import { t } from '../i18n';
 import { FormProblem, PageHeader } from '../page';
+import { useRefusedFocus } from '../refusedFocus';
 import { backOr, customerHref, hrefOf, navigate } from '../route';
 import { JUST_REGISTERED } from './systemMark';
 import { useSession } from '../session';
@@ -13,11 +14,14 @@ import type { CustomerDraftState } from '../../shared/customerApi';
 import { DuplicateHints } from './DuplicateHints';
 import { registerPrefill } from './registerPrefill';
 import { segmentsFor } from '../../shared/access';
+import { CUSTOMER_FIELD_LABEL, refusedFieldKeys, SYSTEM_FIELD_LABEL } from './fieldLabels';
 
 // Registering a caller the lookup did not find, with the system they read out: what was
 // looked up fills the matching field (a tag, a phone number, an email or a name).
 
 const FIELDS = ['kind', 'name', 'segment', 'serviceLevel', 'email', 'phone', 'country', 'locale', 'serviceTag', 'productLine', 'model', 'shipDate', 'warrantyLevel', 'warrantyEnd'];
+
+const REGISTER_LABELS = { ...CUSTOMER_FIELD_LABEL, ...SYSTEM_FIELD_LABEL };
 
 export function RegisterPage({ query }: { query: string }) {
   const { user } = useSession();
@@ -54,11 +58,16 @@ export function RegisterPage({ query }: { query: string }) {
     }
   };
   const others = otherIssues(problem, FIELDS);
+  // A refused Register takes the keyboard to the first field it marked, as the record's dialogs
+  // do: it stayed on Register, below the whole form, with the fields to fix a scroll above.
+  const form = useRef<HTMLFormElement>(null);
+  useRefusedFocus(problem, form);
 
   return (
     <Stack gap="md" maw={820}>
       <PageHeader title={t('record.registerTitle')} description={q ? t('record.registerLead', { query: q }) : t('record.registerLeadEmpty')} />
       <form
+        ref={form}
         onSubmit={(e) => {
           e.preventDefault();
           void submit();
@@ -67,7 +76,7 @@ export function RegisterPage({ query }: { query: string }) {
       >
         <Stack gap="md">
           {problem && (
-            <FormProblem problem={problem} unplaced={others} title={t('record.notSaved')} />
+            <FormProblem problem={problem} unplaced={others} title={t('record.notSaved')} fields={refusedFieldKeys(problem.issues, REGISTER_LABELS).map((k) => t(k))} />
           )}
           <Paper withBorder radius="md" p="md">
             <Title order={2} fz="sm" fw={650} mb="sm">
