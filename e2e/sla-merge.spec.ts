@@ -151,3 +151,48 @@ test('a calendar saved over a newer save merges its holidays date by date: both 
     await shell.close();
   }
 });
+
+test('a refused save and a save stopped for a missing name are said anew when the language is switched to Persian', async ({ dataDir, browser }) => {
+  test.skip(SHELL !== 'web', 'two windows on one desk: the browser shell only');
+  test.setTimeout(60_000);
+  const shell = await startWebShell({ dataDir, demo: false, port: 0 });
+  try {
+    const policyPage = '#/admin/sla/policy/government-premier';
+    const mine = await open(browser, shell.url);
+    const theirs = await open(browser, shell.url);
+    for (const p of [mine, theirs]) await p.evaluate((hash) => (window.location.hash = hash), policyPage);
+    const atRisk = (p: Page) => p.getByRole('textbox', { name: en['slaEdit.atRisk'] });
+    await atRisk(mine).fill('60');
+    await atRisk(theirs).fill('70');
+    await theirs.getByRole('button', { name: en['slaEdit.savePolicy'] }).click();
+    await expect(theirs.getByRole('heading', { level: 1, name: en['slaSettings.title'] })).toBeVisible();
+
+    await expect(mine.getByRole('status').filter({ hasText: en['slaEdit.changedElsewhere'] })).toBeVisible();
+    await mine.getByRole('button', { name: en['slaEdit.savePolicy'] }).click();
+    const refusal = mine.getByRole('alert').filter({ hasText: en['slaEdit.notSaved'] });
+    await expect(refusal).toContainText('Omar Haddad saved a newer version of this policy while you were editing it');
+
+    // Persian: the notice is said in Persian like the rest of the page (it stayed in English).
+    await mine.locator('nav button[aria-haspopup="menu"]').last().click();
+    await mine.getByRole('menuitem', { name: fa['language.fa'] }).click();
+    await expect(mine.locator('html')).toHaveAttribute('dir', 'rtl');
+    const refusalFa = mine.getByRole('alert').filter({ hasText: fa['slaEdit.notSaved'] });
+    await expect(refusalFa).toContainText(fa['apiError.slaStalePolicy'].replace('{name}', '\u2068Omar Haddad\u2069'));
+    await expect(refusalFa).not.toContainText('saved a newer version');
+    await expect(mine.getByRole('textbox', { name: fa['slaEdit.atRisk'] })).toHaveValue('۶۰');
+
+    // A new policy saved without a name is stopped here; in English, then in Persian, its field says why.
+    await mine.evaluate(() => (window.location.hash = '#/admin/sla/policy/new'));
+    await mine.locator('nav button[aria-haspopup="menu"]').last().click();
+    await mine.getByRole('menuitem', { name: en['language.en'] }).click();
+    await expect(mine.locator('html')).toHaveAttribute('dir', 'ltr');
+    await mine.getByRole('button', { name: en['slaEdit.savePolicy'] }).click();
+    await expect(mine.getByText(en['slaEdit.nameRequired'])).toBeVisible();
+    await mine.locator('nav button[aria-haspopup="menu"]').last().click();
+    await mine.getByRole('menuitem', { name: fa['language.fa'] }).click();
+    await expect(mine.getByText(fa['slaEdit.nameRequired'])).toBeVisible();
+    await expect(mine.getByText(en['slaEdit.nameRequired'])).toHaveCount(0);
+  } finally {
+    await shell.close();
+  }
+});

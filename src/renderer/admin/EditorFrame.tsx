@@ -4,7 +4,7 @@ import { IconArrowBackUp, IconDeviceFloppy } from '@tabler/icons-react';
 import { useEffect, useRef, useState, type ReactNode } from 'react';
 import type { SettingsExpected, SlaSettings } from '../../shared/api';
 import { chooseMerged, fieldsOfRecord, threeWayMerge } from '../../shared/settingsMerge';
-import { problemOf, type Problem } from '../backend';
+import { problemNow, problemOf, type Problem } from '../backend';
 import { ownDirection } from '../direction';
 import { keptDraft, useDraft } from '../drafts';
 import { formatDateTime, t } from '../i18n';
@@ -70,17 +70,19 @@ export function useSettingsEditor<D extends NamedDraft, V extends { id: string; 
   // opens, with a way to drop them: they used to be there silently, as if saved.
   const [earlier, setEarlier] = useState(() => !o.readOnly && keptDraftDiffers(keptDraft<D>(o.draftKey), o.initial, o.valueOf));
   const [draft, setDraft, clearDraft] = useDraft<D>(o.draftKey, o.initial);
-  const [problem, setProblem] = useState<Problem | null>(null);
+  // The desk's refusal as it said it (said anew in the language of the moment: problemNow), or
+  // 'fields': this editor's own stop (a missing name or id, an unreadable number), worded at each render.
+  const [refused, setProblem] = useState<Problem | 'fields' | null>(null);
   const [busy, setBusy] = useState(false);
   const { isNew, readOnly } = o;
   // A refused save takes the keyboard to the first field it marked (the busy Save button had
   // lost focus, and the page's heading was six Tabs away from the field to fix).
   const toFirstInvalid = useRef(false);
   useEffect(() => {
-    if (!problem || !toFirstInvalid.current) return;
+    if (!refused || !toFirstInvalid.current) return;
     toFirstInvalid.current = false;
     document.querySelector<HTMLElement>('#main [aria-invalid="true"]')?.focus();
-  }, [problem, busy]);
+  }, [refused, busy]);
 
   const edit = (patch: Partial<D>) => {
     setProblem(null);
@@ -96,6 +98,11 @@ export function useSettingsEditor<D extends NamedDraft, V extends { id: string; 
   const unreadablePaths = new Set(unreadable.map((i) => i.path));
   const judged = [...unreadable, ...o.validate(candidate, tried).filter((i) => !unreadablePaths.has(i.path))];
   const { local, shown } = editorIssues({ issues: judged, id: candidate.id, name: candidate.name, isNew, takenIds: o.takenIds, tried });
+  // What stops a save before the desk is asked: the desk cannot judge an id it has not been sent,
+  // so a missing or taken one stops here, as does a field that holds no number; so does a missing
+  // name (the desk would refuse it in the schema's words, not ours).
+  const first = local.filter((i) => i.path === 'name' || (isNew && i.path === 'id') || unreadablePaths.has(i.path));
+  const problem: Problem | null = refused === 'fields' ? { code: 'invalid_input', message: t('act.fixFields'), issues: first } : refused;
   const issues: Issue[] = readOnly ? (problem ? serverIssues(problem) : []) : problem ? serverIssues(problem, shown) : shown;
   const { at, under } = issueIndex(issues);
   const others = problem ? unplacedIssues(issues, (p) => o.placed.some((f) => p === f || p.startsWith(`${f}.`))) : [];
@@ -137,12 +144,9 @@ export function useSettingsEditor<D extends NamedDraft, V extends { id: string; 
 
   const save = async () => {
     setTried(true);
-    // The desk cannot judge an id it has not been sent, so a missing or taken one stops here, as
-    // does a field that holds no number; so does a missing name (the desk would refuse it in the schema's words, not ours).
-    const first = local.filter((i) => i.path === 'name' || (isNew && i.path === 'id') || unreadablePaths.has(i.path));
     if (first.length > 0) {
       toFirstInvalid.current = true;
-      setProblem({ code: 'invalid_input', message: t('act.fixFields'), issues: first });
+      setProblem('fields');
       return;
     }
     setBusy(true);
@@ -228,7 +232,8 @@ export function EditorFrame({
           )}
           {problem && (
             <Alert color="red" role="alert" title={t('slaEdit.notSaved')}>
-              <Text size="sm">{others.length === 0 && issues.length > 0 ? t('act.fixFields') : problem.message}</Text>
+              {/* Said in the language of the moment (problemNow): a switch of language after the refusal left it in English. */}
+              <Text size="sm">{others.length === 0 && issues.length > 0 ? t('act.fixFields') : problemNow(problem).message}</Text>
               {others.map((i) => (
                 <Text size="sm" key={`${i.path}-${i.message}`}>
                   {i.message}
