@@ -3,7 +3,7 @@ import { IconDots, IconEdit, IconHistory, IconPlus, IconShieldLock } from '@tabl
 import { useEffect, useRef, useState } from 'react';
 import { keepRead, useCall } from '../backend';
 import { formatDate, formatDateTime, t, tc } from '../i18n';
-import { CUSTOMER_FIELD_LABEL } from './CustomerFields';
+import { CONTACT_FIELD_LABEL, CUSTOMER_FIELD_LABEL, SYSTEM_FIELD_LABEL } from './fieldLabels';
 import { formatPhone, personName } from '../labels';
 import { contactButtonName, historyChange, historyOrigins, historyTitle, qualityHint } from './historyValue';
 import { Muted, ProblemAlert, Section } from '../page';
@@ -238,15 +238,11 @@ function SystemActions({ tag, onEdit, onTransfer }: { tag: string; onEdit: () =>
 }
 
 
+// The history names a field by its form's label: a customer's, a contact's or a system's.
 const FIELD_KEYS = {
   ...CUSTOMER_FIELD_LABEL,
-  role: 'record.contactRole',
-  serviceTag: 'asset.tag',
-  productLine: 'record.productLine',
-  model: 'record.model',
-  shipDate: 'asset.shipped',
-  warrantyLevel: 'asset.warranty',
-  warrantyEnd: 'record.warrantyEnd',
+  role: CONTACT_FIELD_LABEL.role,
+  ...SYSTEM_FIELD_LABEL,
   owner: 'record.owner',
 } as const;
 const fieldLabel = (f: string): string => (f in FIELD_KEYS ? t(FIELD_KEYS[f as keyof typeof FIELD_KEYS]) : f);
