@@ -282,7 +282,11 @@ test('an SLA policy saved in another window shows at once, without overwriting w
     await saveAtRisk('90');
     await expect.poll(() => calls).toContain('supervisor.overview');
     await page.waitForTimeout(800);
-    expect(calls).toEqual(['supervisor.overview']);
+    // Once when the settings' change and the re-time of the policy's open tickets arrive within
+    // the board's 300 ms debounce; twice when the re-time ends later (under load: 2 of 2 tries in
+    // a fresh-clone run beside other work, stop 57). Never anything but the board's figures.
+    expect(calls.length).toBeLessThanOrEqual(2);
+    expect(new Set(calls)).toEqual(new Set(['supervisor.overview']));
 
     // An agent's rows show business time left, which the desk reads on the ticket's calendar:
     // My tickets, a queue and a customer's open tickets read their rows again after a save,
