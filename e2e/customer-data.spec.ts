@@ -184,6 +184,10 @@ test('the audit log shows who opened whose record and why', async ({ page }) => 
   await page.getByRole('button', { name: en['quality.confirmed'] }).click();
   await expect(page.getByText(en['quality.confirmedDone'].replace('{name}', 'Maria Gonzalez'))).toBeVisible();
   await expect(page.getByTestId('confirm-details')).toBeHidden();
+  // The button went with the prompt: focus on the Record card's first control (it fell to the
+  // page's heading, far from where the agent was), the notice saying what happened.
+  await expect(page.getByTestId('quality-score')).toBeFocused();
+  await expect(page.getByRole('alert').filter({ hasText: en['quality.confirmedDone'].replace('{name}', 'Maria Gonzalez') })).toBeVisible();
   if (shot) {
     await page.setViewportSize({ width: 1400, height: 1100 });
     await page.getByRole('button', { name: en['record.edit'] }).click();

@@ -409,6 +409,10 @@ test('a transfer shows on both owners', async ({ page }) => {
   await dialog.getByRole('button', { name: en['transfer.submit'] }).click();
   await expect(dialog).toBeHidden();
   await expect(page.getByText(en['record.formerSystems'])).toBeVisible();
+  // The system's row and its actions button went with it: focus on the Record card's first
+  // control, as after "Still right" (it fell to the page's heading), the notice saying what happened.
+  await expect(page.getByTestId('quality-score')).toBeFocused();
+  await expect(page.getByRole('alert').filter({ hasText: 'HX4P9R2' })).toBeVisible();
   await page.getByRole('link', { name: 'Lakeside Unified School District' }).last().click();
   await customer.expectCustomer('Lakeside Unified School District');
   await expect(page.getByText('HX4P9R2').first()).toBeVisible();

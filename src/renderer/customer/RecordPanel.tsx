@@ -21,6 +21,20 @@ import classes from './CustomerPage.module.css';
 
 const HISTORY_SHOWN = 12;
 
+/**
+ * After an action whose button goes with it ("Still right" on the stale-details prompt, a
+ * system handed to a new owner), focus goes to the Record card's first control (its data-quality
+ * badge), as Take sends it on to the action bar, not to the page's heading: the agent stays
+ * where they were working, and the success notice (role alert) says what happened. Only when
+ * focus was lost (on the page's body, or already sent to the heading); false if there is no card.
+ */
+export function focusRecordCard(): boolean {
+  const active = document.activeElement;
+  if (active !== null && active !== document.body && !active.matches('h1')) return false;
+  const first = document.querySelector<HTMLElement>('section[aria-labelledby="record"] button:not(:disabled), section[aria-labelledby="record"] a[href]');
+  first?.focus();
+  return first !== null && document.activeElement === first;
+}
 
 export function RecordPanel({ customerId, fix = null }: { customerId: string; fix?: string | null }) {
   const record = useCall('customers.record', { customerId }, { live: true, customerId });
@@ -41,6 +55,18 @@ export function RecordPanel({ customerId, fix = null }: { customerId: string; fi
   }, [addSystem]);
   const [all, setAll] = useState(false);
   const { user } = useSession();
+  // The system being handed on: once it has left the record and its dialog is closed, its row
+  // (and the actions button that opened the dialog) is gone, and focus goes to the card.
+  const handing = useRef<string | null>(null);
+  if (dialog?.kind === 'transfer') handing.current = dialog.assetId;
+  const assets = record.data?.assets;
+  useEffect(() => {
+    const gone = handing.current;
+    if (dialog !== null || gone === null || !assets) return;
+    if (assets.some((a) => a.id === gone)) return;
+    handing.current = null;
+    focusRecordCard();
+  }, [assets, dialog]);
   if (record.problem && !record.data) return <ProblemAlert problem={record.problem} onRetry={() => void record.refetch()} />;
   const r = record.data;
   if (!r) return null;
