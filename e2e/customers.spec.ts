@@ -225,6 +225,9 @@ test('a duplicate is caught while typing and merged without losing a ticket', as
   await page.getByLabel(en['record.name']).fill('Maria Gonzales');
   await expect(page.getByTestId('duplicate-hints')).toContainText('Maria Gonzalez');
   await expect(page.getByTestId('duplicate-hints')).toContainText(en['duplicates.reason.name']);
+  // What the match score means, said under it; and for each candidate, what it was matched on.
+  await expect(page.getByTestId('duplicate-score-hint')).toHaveText(en['duplicates.scoreHint']);
+  await expect(page.getByTestId('duplicate-hints').locator('[aria-describedby^="duplicate-why-"]').first()).toHaveAccessibleDescription(new RegExp(`${en['duplicates.reason.name']}`));
   await page.getByLabel(en['customer.email']).fill('maria.g@example.com');
   await page.getByRole('button', { name: en['record.register'], exact: true }).click();
   const customer = new CustomerView(page);

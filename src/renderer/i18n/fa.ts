@@ -1616,6 +1616,8 @@ export const fa: Messages = {
   'duplicates.reason.tag': 'برچسب سرویس یکسان',
   'duplicates.reason.name': 'نام مشابه',
   'duplicates.score': 'تطابق {score} ٪',
+  'duplicates.scoreHint': 'تطابق: چقدر احتمال دارد همان مشتری باشد، بر پایهٔ آنچه دو سابقه مشترک دارند (کنارش آمده). تلفن، ایمیل یا برچسب سرویس یکسان بیشترین وزن را دارد؛ نام مشابه به‌تنهایی ضعیف است: پیش از ادغام با تماس‌گیرنده بررسی کنید.',
+  'duplicates.scoreFrom': 'به احتمال {score} ٪ همان مشتری، بر پایهٔ: {reasons}',
   'duplicates.merge': 'ادغام…',
   'duplicates.mergeWith': 'ادغام با {name}…',
   'duplicates.openInstead': 'اگر همان مشتری است، به‌جای ثبت دوباره، سابقهٔ او را باز کنید.',
