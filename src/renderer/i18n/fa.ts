@@ -1912,8 +1912,8 @@ export const fa: Messages = {
   'people.importAccount': 'درون‌ریزی از {source}',
   'data.source.zendesk': 'زن‌دسک',
   'data.source.freshdesk': 'فرش‌دسک',
-  'record.placeholder.productLine': 'خط محصول',
-  'record.placeholder.model': 'مدل',
+  'record.placeholder.productLine': 'Latitude',
+  'record.placeholder.model': 'Latitude 5440',
   'record.placeholder.date': '۲۰۲۶-۰۱-۳۱',
   // همگام‌سازی با هاب: نشانگر پوسته، صفحهٔ تعارض‌ها، حضور روی تیکت.
   'sync.label': 'همگام‌سازی با هاب',
