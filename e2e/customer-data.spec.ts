@@ -184,6 +184,10 @@ test('the audit log shows who opened whose record and why', async ({ page }) => 
   await page.getByRole('button', { name: en['quality.confirmed'] }).click();
   await expect(page.getByText(en['quality.confirmedDone'].replace('{name}', 'Maria Gonzalez'))).toBeVisible();
   await expect(page.getByTestId('confirm-details')).toBeHidden();
+  // The button went with the prompt: focus on the Record card's first control (it fell to the
+  // page's heading, far from where the agent was), the notice saying what happened.
+  await expect(page.getByTestId('quality-score')).toBeFocused();
+  await expect(page.getByRole('alert').filter({ hasText: en['quality.confirmedDone'].replace('{name}', 'Maria Gonzalez') })).toBeVisible();
   if (shot) {
     await page.setViewportSize({ width: 1400, height: 1100 });
     await page.getByRole('button', { name: en['record.edit'] }).click();
@@ -922,3 +926,40 @@ async function openCsvImportInPersian(page: Page): Promise<void> {
   await page.getByRole('tab', { name: fa['data.tabImport'] }).click();
   await page.getByText(fa['data.importCsv'], { exact: true }).click();
 }
+
+test('the data-quality badge says what would raise the score on a click or tap and from the keyboard, in Persian too', async ({ page }) => {
+  // It said so only in a tooltip, on hover or focus: on a touch screen nobody saw why 75.
+  const app = await signInAs(page, 'Ava Martin');
+  await app.lookup('HX4P9R2');
+  await new CustomerView(page).expectCustomer('Maria Gonzalez');
+  const badge = page.getByTestId('quality-score');
+  const hint = page.getByTestId('quality-hint');
+  await expect(badge).toHaveAttribute('aria-expanded', 'false');
+  await badge.click();
+  await expect(hint).toBeVisible();
+  await expect(hint).toContainText(en['quality.fix.confirmDetails']);
+  await expect(badge).toHaveAttribute('aria-expanded', 'true');
+  // Escape closes it, and focus is on the badge, where it opened.
+  await page.keyboard.press('Escape');
+  await expect(hint).toBeHidden();
+  await expect(badge).toBeFocused();
+  // From the keyboard: Enter opens it, Escape closes it again.
+  await page.keyboard.press('Enter');
+  await expect(hint).toBeVisible();
+  await page.keyboard.press('Escape');
+  await expect(hint).toBeHidden();
+  await expect(badge).toBeFocused();
+  // A click again closes it (a toggle).
+  await badge.click();
+  await expect(hint).toBeVisible();
+  await badge.click();
+  await expect(hint).toBeHidden();
+  await page.getByRole('button', { name: /Ava Martin/ }).click();
+  await page.getByRole('menuitem', { name: fa['language.fa'] }).click();
+  await expect(page.locator('html')).toHaveAttribute('dir', 'rtl');
+  await badge.click();
+  await expect(hint).toContainText(fa['quality.fix.confirmDetails']);
+  await page.keyboard.press('Escape');
+  await expect(hint).toBeHidden();
+  await expect(badge).toBeFocused();
+});

@@ -225,6 +225,9 @@ test('a duplicate is caught while typing and merged without losing a ticket', as
   await page.getByLabel(en['record.name']).fill('Maria Gonzales');
   await expect(page.getByTestId('duplicate-hints')).toContainText('Maria Gonzalez');
   await expect(page.getByTestId('duplicate-hints')).toContainText(en['duplicates.reason.name']);
+  // What the match score means, said under it; and for each candidate, what it was matched on.
+  await expect(page.getByTestId('duplicate-score-hint')).toHaveText(en['duplicates.scoreHint']);
+  await expect(page.getByTestId('duplicate-hints').locator('[aria-describedby^="duplicate-why-"]').first()).toHaveAccessibleDescription(new RegExp(`${en['duplicates.reason.name']}`));
   await page.getByLabel(en['customer.email']).fill('maria.g@example.com');
   await page.getByRole('button', { name: en['record.register'], exact: true }).click();
   const customer = new CustomerView(page);
@@ -409,6 +412,10 @@ test('a transfer shows on both owners', async ({ page }) => {
   await dialog.getByRole('button', { name: en['transfer.submit'] }).click();
   await expect(dialog).toBeHidden();
   await expect(page.getByText(en['record.formerSystems'])).toBeVisible();
+  // The system's row and its actions button went with it: focus on the Record card's first
+  // control, as after "Still right" (it fell to the page's heading), the notice saying what happened.
+  await expect(page.getByTestId('quality-score')).toBeFocused();
+  await expect(page.getByRole('alert').filter({ hasText: 'HX4P9R2' })).toBeVisible();
   await page.getByRole('link', { name: 'Lakeside Unified School District' }).last().click();
   await customer.expectCustomer('Lakeside Unified School District');
   await expect(page.getByText('HX4P9R2').first()).toBeVisible();

@@ -61,9 +61,13 @@ export function DuplicateHints({ probe, excludeId }: {
                   {t(`duplicates.reason.${r}`)}
                 </Badge>
               ))}
-              <Badge size="xs" variant="outline" color="gray">
+              {/* What the score is, for this pair: how sure, from what the two records share. */}
+              <Badge size="xs" variant="outline" color="gray" aria-describedby={`duplicate-why-${c.customerId}`}>
                 {t('duplicates.score', { score: Math.round(c.score * 100) })}
               </Badge>
+              <span id={`duplicate-why-${c.customerId}`} hidden>
+                {t('duplicates.scoreFrom', { score: Math.round(c.score * 100), reasons: c.reasons.map((r) => t(`duplicates.reason.${r}`)).join(t('list.separator')) })}
+              </span>
             </Group>
             {excludeId && (
               // Named with whom it merges: with several likely duplicates, a screen reader heard "Merge…" for each.
@@ -73,6 +77,10 @@ export function DuplicateHints({ probe, excludeId }: {
             )}
           </Group>
         ))}
+        {/* What a match score means, said once under the list: whether to merge is the agent's call. */}
+        <Text size="xs" c="dimmed" data-testid="duplicate-score-hint">
+          {t('duplicates.scoreHint')}
+        </Text>
         {!excludeId && (
           <Text size="xs" c="dimmed">
             {t('duplicates.openInstead')}

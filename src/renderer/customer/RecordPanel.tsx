@@ -1,4 +1,4 @@
-import { ActionIcon, Anchor, Badge, Box, Button, Group, Menu, Stack, Table, Text, Timeline, Title, Tooltip } from '@mantine/core';
+import { ActionIcon, Anchor, Badge, Box, Button, Group, Menu, Popover, Stack, Table, Text, Timeline, Title } from '@mantine/core';
 import { IconDots, IconEdit, IconHistory, IconPlus, IconShieldLock } from '@tabler/icons-react';
 import { useEffect, useRef, useState } from 'react';
 import { keepRead, useCall } from '../backend';
@@ -21,6 +21,21 @@ import classes from './CustomerPage.module.css';
 
 const HISTORY_SHOWN = 12;
 
+/**
+ * After an action whose button goes with it ("Still right" on the stale-details prompt, a
+ * system handed to a new owner), focus goes to the Record card's first control (its data-quality
+ * badge), as Take sends it on to the action bar, not to the page's heading: the agent stays
+ * where they were working, and the success notice (role alert) says what happened. Only when
+ * focus was lost (on the page's body, or already sent to the heading); false if there is no card.
+ */
+export function focusRecordCard(): boolean {
+  const active = document.activeElement;
+  if (active !== null && active !== document.body && !active.matches('h1')) return false;
+  const first = document.querySelector<HTMLElement>('section[aria-labelledby="record"] button:not(:disabled), section[aria-labelledby="record"] a[href]');
+  first?.focus();
+  return first !== null && document.activeElement === first;
+}
+
 export function RecordPanel({ customerId, fix = null }: { customerId: string; fix?: string | null }) {
   const record = useCall('customers.record', { customerId }, { live: true, customerId });
   // Arrived from a data-quality fix ("Add an email"): its dialog opens, its field focused.
@@ -40,6 +55,18 @@ export function RecordPanel({ customerId, fix = null }: { customerId: string; fi
   }, [addSystem]);
   const [all, setAll] = useState(false);
   const { user } = useSession();
+  // The system being handed on: once it has left the record and its dialog is closed, its row
+  // (and the actions button that opened the dialog) is gone, and focus goes to the card.
+  const handing = useRef<string | null>(null);
+  if (dialog?.kind === 'transfer') handing.current = dialog.assetId;
+  const assets = record.data?.assets;
+  useEffect(() => {
+    const gone = handing.current;
+    if (dialog !== null || gone === null || !assets) return;
+    if (assets.some((a) => a.id === gone)) return;
+    handing.current = null;
+    focusRecordCard();
+  }, [assets, dialog]);
   if (record.problem && !record.data) return <ProblemAlert problem={record.problem} onRetry={() => void record.refetch()} />;
   const r = record.data;
   if (!r) return null;
@@ -53,13 +80,9 @@ export function RecordPanel({ customerId, fix = null }: { customerId: string; fi
         title={t('record.title')}
         actions={
           <Group gap={6}>
-            {/* What would raise the score, on hover and on focus (Tab reaches it), and read with it. */}
-            <Tooltip label={qualityHint(r.quality)} events={{ hover: true, focus: true, touch: true }} multiline maw={320}>
-              <Badge variant="light" color={r.quality.score >= 80 ? 'teal' : r.quality.score >= 50 ? 'yellow' : 'red'} data-testid="quality-score" tabIndex={0}>
-                {t('quality.score', { score: r.quality.score })}
-                <span className={classes.visuallyHidden}>{` ${qualityHint(r.quality)}`}</span>
-              </Badge>
-            </Tooltip>
+            {/* What would raise the score: a button that opens it on click or tap (a touch screen has
+                no hover), on Enter or Space; Escape closes it and the button has focus again. */}
+            <QualityBadge quality={r.quality} />
             <Button size="compact-sm" variant="light" leftSection={<IconEdit size={14} />} onClick={() => setDialog({ kind: 'customer' })} disabled={r.customer.erasedAt !== null}>
               {t('record.edit')}
             </Button>
@@ -246,3 +269,35 @@ const FIELD_KEYS = {
   owner: 'record.owner',
 } as const;
 const fieldLabel = (f: string): string => (f in FIELD_KEYS ? t(FIELD_KEYS[f as keyof typeof FIELD_KEYS]) : f);
+
+function QualityBadge({ quality }: { quality: { score: number; fixes: Parameters<typeof qualityHint>[0]['fixes'] } }) {
+  const [opened, setOpened] = useState(false);
+  const hint = qualityHint(quality);
+  return (
+    <Popover opened={opened} onChange={setOpened} position="bottom-end" withArrow shadow="md" returnFocus closeOnEscape>
+      <Popover.Target>
+        <Badge
+          component="button"
+          type="button"
+          variant="light"
+          color={quality.score >= 80 ? 'teal' : quality.score >= 50 ? 'yellow' : 'red'}
+          data-testid="quality-score"
+          style={{ cursor: 'pointer' }}
+          onClick={() => setOpened((o) => !o)}
+          // Focus stays on the badge as it opens (the popover closes on Escape only from inside it).
+          onKeyDown={(e) => {
+            if (e.key !== 'Escape' || !opened) return;
+            e.preventDefault();
+            e.stopPropagation();
+            setOpened(false);
+          }}
+        >
+          {t('quality.score', { score: quality.score })}
+        </Badge>
+      </Popover.Target>
+      <Popover.Dropdown data-testid="quality-hint" maw={320}>
+        <Text size="sm">{hint}</Text>
+      </Popover.Dropdown>
+    </Popover>
+  );
+}

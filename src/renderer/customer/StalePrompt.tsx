@@ -1,13 +1,14 @@
 import { Alert, Button, Group, Text } from '@mantine/core';
 import { notifications } from '@mantine/notifications';
 import { IconUserCheck } from '@tabler/icons-react';
-import { useState } from 'react';
+import { useEffect, useRef, useState } from 'react';
 import type { CustomerRecord } from '../../shared/customerApi';
 import { call, problemOf, refreshEverything, useCall } from '../backend';
 import { t } from '../i18n';
 import { KeptWhole } from '../i18n/KeptWhole';
 import { formatPhone } from '../labels';
 import { RecordDialogs, type RecordDialog } from './RecordDialogs';
+import { focusRecordCard } from './RecordPanel';
 
 // Keeping records current: when nobody has confirmed a caller's details for a year, the
 // 360° view asks the agent to read them back to the caller.
@@ -16,16 +17,25 @@ export function StalePrompt({ customerId }: { customerId: string }) {
   const record = useCall('customers.record', { customerId }, { live: true });
   const [dialog, setDialog] = useState<RecordDialog | null>(null);
   const r = record.data;
-  if (!r || !r.quality.stale || r.customer.erasedAt !== null || r.contacts === null) return null;
+  const shown = !!r && r.quality.stale && r.customer.erasedAt === null && r.contacts !== null;
+  // "Still right" pressed: the prompt goes with its button, and focus to the Record card (as
+  // after a transfer), not the page's heading; the notice says the details are confirmed.
+  const confirmed = useRef(false);
+  useEffect(() => {
+    if (shown || !confirmed.current) return;
+    confirmed.current = false;
+    focusRecordCard();
+  }, [shown]);
+  if (!r || !shown) return null;
   return (
     <>
-      <ConfirmPrompt record={r} onEdit={() => setDialog({ kind: 'customer' })} />
+      <ConfirmPrompt record={r} onEdit={() => setDialog({ kind: 'customer' })} onConfirmed={() => (confirmed.current = true)} />
       <RecordDialogs record={r} dialog={dialog} onClose={() => setDialog(null)} />
     </>
   );
 }
 
-function ConfirmPrompt({ record, onEdit }: { record: CustomerRecord; onEdit: () => void }) {
+function ConfirmPrompt({ record, onEdit, onConfirmed }: { record: CustomerRecord; onEdit: () => void; onConfirmed: () => void }) {
   const [problem, setProblem] = useState<string | null>(null);
   const c = record.customer;
   return (
@@ -44,6 +54,7 @@ function ConfirmPrompt({ record, onEdit }: { record: CustomerRecord; onEdit: () 
           onClick={() =>
             void call('customers.confirm', { customerId: c.id })
               .then(() => {
+                onConfirmed();
                 refreshEverything();
                 // The prompt goes away with its buttons: said, or a screen reader heard nothing.
                 // The name isolated: a Persian one in an English sentence took the sentence with it,

@@ -36,10 +36,23 @@ describe('the dictionaries', () => {
     expect(buttons.filter(([, v]) => /(شد|شده)$/.test(v) || Object.values(persianWords.state).includes(v))).toEqual([]);
   });
 
+  it("gives a field's grey example, not the field's name again", () => {
+    // «خط محصول» under the label «خط محصول» showed nothing of what to type; English showed "Latitude".
+    for (const dict of [en, fa] as Record<string, string>[]) {
+      const examples = Object.keys(dict).filter((k) => k.startsWith('record.placeholder.') && `record.${k.slice('record.placeholder.'.length)}` in dict);
+      expect(examples.length).toBeGreaterThan(1);
+      expect(examples.filter((k) => dict[k] === dict[`record.${k.slice('record.placeholder.'.length)}`])).toEqual([]);
+    }
+    // Product names are Dell's own, in Latin letters in Persian too.
+    expect([fa['record.placeholder.productLine'], fa['record.placeholder.model']]).toEqual([en['record.placeholder.productLine'], en['record.placeholder.model']]);
+  });
+
   it('fa is Persian: no message is left in English', () => {
     // Allowed Latin: key names (Ctrl), the address parameter, the digits sample, a language's own
-    // name, and a command-line flag to type as it is (--hub), set left to right between LRMs.
-    const allowed = new Set(['lookup.shortcut', 'palette.shortcut', 'language.en', 'language.forced', 'digits.latn']);
+    // name, a command-line flag to type as it is (--hub), set left to right between LRMs, and
+    // the grey examples of a product line and model: Dell's product names are Latin in Iran too
+    // (the Persian ones repeated the field's name, «خط محصول», where English showed "Latitude").
+    const allowed = new Set(['lookup.shortcut', 'palette.shortcut', 'language.en', 'language.forced', 'digits.latn', 'record.placeholder.productLine', 'record.placeholder.model']);
     const english = Object.entries(fa).filter(([k, v]) => !allowed.has(k) && /[A-Za-z]/.test(v.replace(/\{\w+\}/g, '').replace(/\u200e--[a-z-]+\u200e/g, '')));
     expect(english).toEqual([]);
   });

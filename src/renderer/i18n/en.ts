@@ -1664,6 +1664,8 @@ export const en = {
   'duplicates.reason.tag': 'same service tag',
   'duplicates.reason.name': 'similar name',
   'duplicates.score': 'match {score} %',
+  'duplicates.scoreHint': 'Match: how likely it is the same customer, from what the two records share (shown beside it). The same phone, email or service tag counts most; a similar name alone is weak: check with the caller before merging.',
+  'duplicates.scoreFrom': '{score} % likely the same customer, from: {reasons}',
   'duplicates.merge': 'Merge…',
   'duplicates.mergeWith': 'Merge with {name}…',
   'duplicates.openInstead': 'If it is the same customer, open their record instead of registering them again.',
