@@ -145,12 +145,9 @@ export function ProblemAlert({ problem, onRetry, title }: { problem: Problem; on
 }
 
 /**
- * A refused form's alert: the back end's message (or "fix the marked fields" when every issue
- * is marked under its field), then the issues that belong to no field on the form.
- */
-/**
- * A refused form's alert. `fields`, the labels of the fields the refusal marked, are named in
- * it when every issue sits under its field ("Some fields need your attention" named none).
+ * A refused form's alert: the back end's message (or, when every issue is marked under its
+ * field, "fix the marked fields", naming them when `fields` gives their labels), then the issues
+ * that belong to no field on the form.
  */
 export function FormProblem({ problem, unplaced, title, fields = [] }: { problem: Problem; unplaced: string[]; title: string; fields?: string[] }) {
   const general = headline(problem, unplaced);

@@ -52,10 +52,12 @@ export interface TrendKeys {
 export const basisOfZone = (zone: string): TrendBasis => ({ zone, firstDay: firstDayOfWeek(zone) });
 export const sameBasis = (a: TrendBasis, b: TrendBasis): boolean => a.zone === b.zone && a.firstDay === b.firstDay;
 
+/** The keys a TRENDS_KEYS meta value says (none: the table's first keys, Monday 00:00 UTC). */
+export const trendKeysOf = (raw: string | undefined): TrendKeys => (raw === undefined ? { basis: UTC_WEEKS } : (JSON.parse(raw) as TrendKeys));
+
 /** The basis ticket_trends is keyed by, as meta says. */
 export function readTrendKeys(sqlite: BetterSqlite3.Database): TrendKeys {
-  const row = sqlite.prepare<[string], { value: string }>('SELECT value FROM meta WHERE key = ?').get(TRENDS_KEYS);
-  return row ? (JSON.parse(row.value) as TrendKeys) : { basis: UTC_WEEKS };
+  return trendKeysOf(sqlite.prepare<[string], { value: string }>('SELECT value FROM meta WHERE key = ?').get(TRENDS_KEYS)?.value);
 }
 
 const writeKeys = (sqlite: BetterSqlite3.Database, keys: TrendKeys) =>
@@ -133,7 +135,7 @@ export function trendCounter(sqlite: BetterSqlite3.Database) {
   let seen: { raw: string | undefined; keys: TrendKeys } = { raw: undefined, keys: { basis: UTC_WEEKS } };
   const keys = (): TrendKeys => {
     const raw = q.keys.get(TRENDS_KEYS);
-    if (raw !== seen.raw) seen = { raw, keys: raw === undefined ? { basis: UTC_WEEKS } : (JSON.parse(raw) as TrendKeys) };
+    if (raw !== seen.raw) seen = { raw, keys: trendKeysOf(raw) };
     return seen.keys;
   };
 

@@ -4,7 +4,7 @@ import type { Category } from '../../../shared/kb/category';
 import type { Trends, TrendSeries } from '../../../shared/kb/schemas';
 import { centreWeeks } from '../../../shared/sla/centreWeek';
 import { isRequest } from './csatCounts';
-import { basisOfZone, DAY_MS, exampleText, lineOf, sameBasis, TRENDS_KEYS, UTC_WEEKS, type TrendKeys } from './trendCounts';
+import { basisOfZone, DAY_MS, exampleText, lineOf, sameBasis, trendKeysOf, TRENDS_KEYS } from './trendCounts';
 
 // Product trends for the board: tickets per product line and per category per week, with
 // an early-warning mark when a category's last week rises beyond its own usual band, and
@@ -54,8 +54,7 @@ export function trendsReader(sqlite: BetterSqlite3.Database) {
    * or about to start (the zone has just changed). Mixed counts cannot be split at read time.
    */
   function recounting(zone: string): boolean {
-    const raw = q.keys.get(TRENDS_KEYS);
-    const keys: TrendKeys = raw === undefined ? { basis: UTC_WEEKS } : (JSON.parse(raw) as TrendKeys);
+    const keys = trendKeysOf(q.keys.get(TRENDS_KEYS));
     return keys.move !== undefined || !sameBasis(keys.basis, basisOfZone(zone));
   }
 
